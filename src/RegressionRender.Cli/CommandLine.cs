@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace RegressionRender.Cli;
+
+/// <summary>The <c>regrender</c> command tree.</summary>
+public static class CommandLine
+{
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal, CancellationToken cancellationToken)
+    {
+        var root = Build(output, error, isTerminal);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is null)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"usage: {problem.Message}");
+            }
+            return ExitCodes.InvalidInput;
+        }
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var code = await parsed.InvokeAsync(configuration, cancellationToken);
+        // System.CommandLine reports its own parse errors with exit code 1; usage errors are invalid input.
+        return parsed.Errors.Count > 0 ? ExitCodes.InvalidInput : code;
+    }
+
+    /// <summary>The root command with every subcommand.</summary>
+    public static RootCommand Build(TextWriter output, TextWriter error, bool isTerminal)
+    {
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces with errors", Recursive = true };
+        var context = new CliContext(output, error, isTerminal, verbose);
+        var root = new RootCommand("RegressionRender: turn a regression fitted by gradient descent into a smooth teaching video (MP4), a looping GIF or a poster PNG.")
+        {
+            RenderCommand.Create(context),
+            StillCommand.Create(context),
+            PlanCommand.Create(context),
+            ValidateCommand.Create(context),
+            DoctorCommand.Create(context),
+        };
+        root.Options.Add(verbose);
+        return root;
+    }
+}
+
+/// <summary>What every command writes to and how.</summary>
+internal sealed record CliContext(TextWriter Output, TextWriter Error, bool IsTerminal, Option<bool> Verbose)
+{
+    public ErrorReporter Errors(ParseResult result) => new(Error, result.GetValue(Verbose));
+}

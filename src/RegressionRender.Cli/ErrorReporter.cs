@@ -1,0 +1,36 @@
+using RegressionRender.Core;
+using RegressionRender.Encoding;
+
+namespace RegressionRender.Cli;
+
+/// <summary>Turns exceptions into one clear line on stderr and the documented exit code; stack traces only with --verbose.</summary>
+internal sealed class ErrorReporter(TextWriter error, bool verbose)
+{
+    public async Task<int> RunAsync(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e)
+        {
+            var (code, line) = Describe(e);
+            await error.WriteLineAsync(line);
+            if (verbose)
+            {
+                await error.WriteLineAsync(e.ToString());
+            }
+            return code;
+        }
+    }
+
+    public static (int Code, string Line) Describe(Exception e) => e switch
+    {
+        InvalidInputException invalid => (ExitCodes.InvalidInput, invalid.ToString()),
+        MissingDependencyException missing => (ExitCodes.MissingDependency, $"error: {missing.Message}"),
+        EncoderException encoder => (ExitCodes.RenderFailed, $"error: {encoder.Message}"),
+        OperationCanceledException => (ExitCodes.Cancelled, "cancelled: no output was written; existing files are untouched"),
+        UnauthorizedAccessException or IOException => (ExitCodes.RenderFailed, $"error: {e.Message}"),
+        _ => (ExitCodes.RenderFailed, $"error: {e.Message} (run with --verbose for details)"),
+    };
+}

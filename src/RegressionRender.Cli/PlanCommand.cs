@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace RegressionRender.Cli;
+
+/// <summary><c>regrender plan CONFIG [--json]</c>: the frame timeline without drawing.</summary>
+internal static class PlanCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = false };
+
+    public static Command Create(CliContext cli)
+    {
+        var config = new Argument<string>("CONFIG") { Description = "Scene config file (JSON)" };
+        var json = new Option<bool>("--json") { Description = "Print the whole plan as one JSON object on stdout" };
+        var scene = new SceneOptions();
+        var command = new Command("plan", "Print the frame plan: which step and parameters each frame shows") { config, json };
+        scene.AddTo(command, withFormats: false);
+        command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
+        {
+            var prepared = PreparedScene.Load(result.GetValue(config)!, scene.Read(result));
+            foreach (var warning in prepared.Warnings)
+            {
+                await cli.Error.WriteLineAsync($"warning: {warning}");
+            }
+            var report = PlanReport.Build(prepared);
+            if (result.GetValue(json))
+            {
+                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                await WriteTableAsync(cli.Output, report);
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static async Task WriteTableAsync(TextWriter output, PlanReport report)
+    {
+        await output.WriteLineAsync($"{report.FrameCount} frames at {report.Fps} fps = {report.Duration:0.##} s, {report.Width}×{report.Height}");
+        foreach (var fit in report.Fits)
+        {
+            var target = fit.Target is { } t ? $"[{string.Join(", ", t.Select(v => v.ToString("0.####")))}] (loss {fit.TargetLoss:0.####})" : "none";
+            var diverged = fit.Diverged ? $"  DIVERGED at step {fit.DivergedAtStep}" : "";
+            await output.WriteLineAsync($"{fit.Label}: {fit.Steps} steps ({fit.Epochs} epochs × {fit.StepsPerEpoch}), final [{string.Join(", ", fit.Final.Select(v => v.ToString("0.####")))}] loss {fit.FinalLoss:0.####}, target {target}{diverged}");
+        }
+        await output.WriteLineAsync($"{"frame",6} {"time",7} {"phase",-10} {"progress",8} {"move px",8}  fits (iteration: parameters)");
+        var every = Math.Max(1, report.FrameCount / 40);
+        foreach (var frame in report.Frames.Where(f => f.Frame % every == 0 || f.Frame == report.FrameCount - 1))
+        {
+            var fits = string.Join("  ", frame.Fits.Select(f => $"{f.Iteration,9:0.00}: [{string.Join(", ", f.Parameters.Select(v => v.ToString("0.0000")))}]"));
+            await output.WriteLineAsync($"{frame.Frame,6} {frame.Time,7:0.000} {frame.Phase,-10} {frame.Progress,8:0.000} {frame.DisplacementPx,8:0.00}  {fits}");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using RegressionRender.Core;
+using RegressionRender.Core.Config;
+
+namespace RegressionRender.Cli;
+
+/// <summary>The options that override a config: --size, --fps, --duration, --format.</summary>
+internal sealed class SceneOptions
+{
+    public Option<string?> Size { get; } = new("--size") { Description = "Frame size as WIDTHxHEIGHT, e.g. 1920x1080" };
+
+    public Option<int?> Fps { get; } = new("--fps") { Description = "Frames per second" };
+
+    public Option<double?> Duration { get; } = new("--duration") { Description = "Seconds of the animated phase (holds come on top)" };
+
+    public Option<string[]> Formats { get; } = new("--format", "-f")
+    {
+        Description = "Output format: mp4, gif or png; repeat for several (default: the config's)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public void AddTo(Command command, bool withFormats)
+    {
+        command.Options.Add(Size);
+        command.Options.Add(Fps);
+        command.Options.Add(Duration);
+        if (withFormats)
+        {
+            command.Options.Add(Formats);
+        }
+    }
+
+    public SceneOverrides Read(ParseResult result)
+    {
+        var (width, height) = ParseSize(result.GetValue(Size));
+        var formats = (result.GetValue(Formats) ?? []).Select(ParseFormat).ToList();
+        return new SceneOverrides { Width = width, Height = height, Fps = result.GetValue(Fps), Duration = result.GetValue(Duration), Formats = formats };
+    }
+
+    private static (int?, int?) ParseSize(string? text)
+    {
+        if (text is null)
+        {
+            return (null, null);
+        }
+        var parts = text.ToLowerInvariant().Split('x');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var width)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var height))
+        {
+            return (width, height);
+        }
+        throw new InvalidInputException("--size", $"'{text}' is not WIDTHxHEIGHT (e.g. 1280x720)");
+    }
+
+    private static OutputFormat ParseFormat(string text)
+    {
+        var names = ConfigNames.Formats;
+        return names.Contains(text) ? Enum.Parse<OutputFormat>(text, ignoreCase: true)
+            : throw new InvalidInputException("--format", $"unknown format '{text}'{NameSuggester.Hint(text, names)}; valid: {string.Join(", ", names)}");
+    }
+}
+
+/// <summary>Config names shown in CLI messages.</summary>
+internal static class ConfigNames
+{
+    public static IReadOnlyList<string> Formats { get; } = [.. Enum.GetNames<OutputFormat>().Select(n => n.ToLowerInvariant())];
+}

@@ -1,0 +1,153 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RegressionRender.Core.Config;
+
+/// <summary>
+/// Walks a parsed config against the config record types before deserialising, so that an unknown key or a
+/// value of the wrong type is reported with its JSON path, the expected type and a "did you mean" hint —
+/// messages System.Text.Json alone does not give.
+/// </summary>
+internal static class ConfigShapeChecker
+{
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    public static void Check(JsonElement element, string source) => CheckValue(element, typeof(SceneConfig), "$", source, allowNull: false);
+
+    private static void CheckValue(JsonElement element, Type type, string path, string source, bool allowNull, bool oneOrMany = false)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            if (!allowNull)
+            {
+                throw Error(source, path, $"must not be null; expected {Describe(type)}");
+            }
+            return;
+        }
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(double))
+        {
+            Expect(element.ValueKind == JsonValueKind.Number, source, path, "a number", element);
+        }
+        else if (underlying == typeof(int))
+        {
+            Expect(element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out _), source, path, "a whole number", element);
+        }
+        else if (underlying == typeof(bool))
+        {
+            Expect(element.ValueKind is JsonValueKind.True or JsonValueKind.False, source, path, "true or false", element);
+        }
+        else if (underlying == typeof(string))
+        {
+            Expect(element.ValueKind == JsonValueKind.String, source, path, "a string", element);
+        }
+        else if (underlying.IsEnum)
+        {
+            Expect(element.ValueKind == JsonValueKind.String, source, path, $"one of {EnumNames(underlying)}", element);
+            var text = element.GetString()!;
+            var names = EnumValues(underlying);
+            if (!names.Contains(text))
+            {
+                throw Error(source, path, $"'{text}' is not valid; expected one of {EnumNames(underlying)}{NameSuggester.Hint(text, names)}");
+            }
+        }
+        else if (ElementType(underlying) is { } itemType)
+        {
+            if (oneOrMany && element.ValueKind == JsonValueKind.Object)
+            {
+                CheckValue(element, itemType, path, source, allowNull: false);
+                return;
+            }
+            Expect(element.ValueKind == JsonValueKind.Array, source, path, oneOrMany ? "an object or an array of objects" : $"an array of {Describe(itemType)}", element);
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                CheckValue(item, itemType, $"{path}[{index++}]", source, allowNull: false);
+            }
+        }
+        else
+        {
+            CheckObject(element, underlying, path, source);
+        }
+    }
+
+    private static void CheckObject(JsonElement element, Type type, string path, string source)
+    {
+        Expect(element.ValueKind == JsonValueKind.Object, source, path, "an object", element);
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(JsonName, StringComparer.Ordinal);
+        foreach (var member in element.EnumerateObject())
+        {
+            var memberPath = $"{path}.{member.Name}";
+            if (!properties.TryGetValue(member.Name, out var property))
+            {
+                throw Error(source, memberPath, $"unknown key '{member.Name}'{NameSuggester.Hint(member.Name, properties.Keys)}");
+            }
+            var nullable = Nullability.Create(property).WriteState == NullabilityState.Nullable;
+            var oneOrMany = property.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType?.IsGenericType == true;
+            CheckValue(member.Value, property.PropertyType, memberPath, source, nullable, oneOrMany);
+        }
+    }
+
+    /// <summary>The JSON name of a config property: its explicit name, else camelCase.</summary>
+    public static string JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+
+    private static Type? ElementType(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
+    }
+
+    private static void Expect(bool condition, string source, string path, string expected, JsonElement element)
+    {
+        if (!condition)
+        {
+            throw Error(source, path, $"expected {expected}, got {Shown(element)}");
+        }
+    }
+
+    private static string Shown(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{element.GetString()}\"",
+        JsonValueKind.Number => $"the number {element.GetRawText()}",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+        _ => element.ValueKind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Describe(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(double))
+        {
+            return "a number";
+        }
+        if (underlying == typeof(int))
+        {
+            return "a whole number";
+        }
+        if (underlying == typeof(string))
+        {
+            return "a string";
+        }
+        if (underlying == typeof(bool))
+        {
+            return "true or false";
+        }
+        return ElementType(underlying) is { } item ? $"an array of {Describe(item)}" : "an object";
+    }
+
+    public static IReadOnlyList<string> EnumValues(Type enumType) =>
+        [.. Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName)];
+
+    private static string EnumNames(Type enumType) => string.Join(", ", EnumValues(enumType).Select(n => $"'{n}'"));
+
+    private static InvalidInputException Error(string source, string path, string message) => new($"{source}: {path}", message);
+}

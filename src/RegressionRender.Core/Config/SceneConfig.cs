@@ -1,0 +1,256 @@
+using System.Text.Json.Serialization;
+
+namespace RegressionRender.Core.Config;
+
+/// <summary>A whole scene as written in a config file, after defaults. Immutable; overrides use <c>with</c>.</summary>
+public sealed record SceneConfig
+{
+    /// <summary>Optional link to the JSON Schema, for editor completion; ignored by the renderer.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    /// <summary>Title drawn at the top of every frame.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Smaller line under the title.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>Where the points come from: inline pairs or a CSV file.</summary>
+    public DataConfig Data { get; init; } = new();
+
+    /// <summary>The model being fitted.</summary>
+    public ModelConfig Model { get; init; } = new();
+
+    /// <summary>One fit, or several (an optimizer race) when written as an array.</summary>
+    [JsonConverter(typeof(OneOrManyConverter<FitConfig>))]
+    public IReadOnlyList<FitConfig> Fit { get; init; } = [new()];
+
+    /// <summary>Timing of the video.</summary>
+    public AnimationConfig Animation { get; init; } = new();
+
+    /// <summary>What each frame shows and at what size.</summary>
+    public ViewConfig View { get; init; } = new();
+
+    /// <summary>Which files to write.</summary>
+    public OutputConfig Output { get; init; } = new();
+}
+
+/// <summary>Inline points or a CSV file with the two columns to use.</summary>
+public sealed record DataConfig
+{
+    /// <summary>Inline [x, y] pairs.</summary>
+    public IReadOnlyList<double[]>? Points { get; init; }
+
+    /// <summary>CSV file, relative to the config file.</summary>
+    public string? Csv { get; init; }
+
+    /// <summary>CSV column of x, by header text.</summary>
+    public string? X { get; init; }
+
+    /// <summary>CSV column of y, by header text.</summary>
+    public string? Y { get; init; }
+
+    /// <summary>Keep only rows where a column equals a value.</summary>
+    public RowFilter? Filter { get; init; }
+}
+
+/// <summary>Keeps the CSV rows whose <see cref="Column"/> equals <see cref="EqualTo"/>.</summary>
+public sealed record RowFilter
+{
+    /// <summary>Column header.</summary>
+    public string Column { get; init; } = "";
+
+    /// <summary>Text the cell must equal.</summary>
+    [JsonPropertyName("equals")]
+    public string EqualTo { get; init; } = "";
+}
+
+/// <summary>The model family.</summary>
+public sealed record ModelConfig
+{
+    /// <summary>"linear" or "polynomial".</summary>
+    public ModelKind Type { get; init; } = ModelKind.Linear;
+
+    /// <summary>Polynomial degree (1 = a line).</summary>
+    public int? Degree { get; init; }
+}
+
+/// <summary>Model families.</summary>
+public enum ModelKind
+{
+    /// <summary>θ0 + θ1·x.</summary>
+    Linear,
+
+    /// <summary>θ0 + θ1·x + … + θd·x^d.</summary>
+    Polynomial,
+}
+
+/// <summary>One optimizer run.</summary>
+public sealed record FitConfig
+{
+    /// <summary>Update rule.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Gd;
+
+    /// <summary>Step size.</summary>
+    public double LearningRate { get; init; } = 0.01;
+
+    /// <summary>Passes over the data.</summary>
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Samples per step for minibatch (and, when given, for momentum, nesterov, rmsprop, adam).</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>Momentum coefficient.</summary>
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>Adam first-moment decay.</summary>
+    public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Adam second-moment decay; RMSProp decay.</summary>
+    public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>Added to denominators of adaptive optimizers.</summary>
+    public double Epsilon { get; init; } = 1e-8;
+
+    /// <summary>Initial parameters, intercept first.</summary>
+    public double[]? Init { get; init; }
+
+    /// <summary>Shuffle the sample order every epoch (sgd, minibatch).</summary>
+    public bool Shuffle { get; init; }
+
+    /// <summary>Seed of the shuffle.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Legend label.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>Line colour as #RRGGBB or #RRGGBBAA.</summary>
+    public string? Color { get; init; }
+}
+
+/// <summary>Update rules.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Full-batch gradient descent.</summary>
+    Gd,
+
+    /// <summary>One sample per step.</summary>
+    Sgd,
+
+    /// <summary>batchSize samples per step.</summary>
+    Minibatch,
+
+    /// <summary>Heavy-ball momentum.</summary>
+    Momentum,
+
+    /// <summary>Nesterov accelerated gradient.</summary>
+    Nesterov,
+
+    /// <summary>RMSProp.</summary>
+    Rmsprop,
+
+    /// <summary>Adam.</summary>
+    Adam,
+}
+
+/// <summary>Timing.</summary>
+public sealed record AnimationConfig
+{
+    /// <summary>Seconds of the animated phase (holds come on top).</summary>
+    public double Duration { get; init; } = 8;
+
+    /// <summary>Frames per second.</summary>
+    public int Fps { get; init; } = 30;
+
+    /// <summary>How progress maps to optimizer steps: visual, log or iterations.</summary>
+    public string Pacing { get; init; } = "visual";
+
+    /// <summary>Easing of progress over the animated phase.</summary>
+    public string Easing { get; init; } = "cubic-in-out";
+
+    /// <summary>Seconds on the initial fit before the animation.</summary>
+    public double HoldStart { get; init; } = 0.5;
+
+    /// <summary>Seconds on the final fit after the animation.</summary>
+    public double HoldEnd { get; init; } = 2;
+
+    /// <summary>Seconds of earlier fits drawn fading behind the current one; 0 = none.</summary>
+    public double Trail { get; init; } = 1.5;
+}
+
+/// <summary>What each frame shows.</summary>
+public sealed record ViewConfig
+{
+    /// <summary>Frame width in pixels.</summary>
+    public int Width { get; init; } = 1280;
+
+    /// <summary>Frame height in pixels.</summary>
+    public int Height { get; init; } = 720;
+
+    /// <summary>x axis range [min, max]; default from the data.</summary>
+    public double[]? X { get; init; }
+
+    /// <summary>y axis range [min, max]; default from the data.</summary>
+    public double[]? Y { get; init; }
+
+    /// <summary>Colour of the data points (#RRGGBB or #RRGGBBAA).</summary>
+    public string? PointColor { get; init; }
+
+    /// <summary>Colour of the faint initial fit (#RRGGBB or #RRGGBBAA).</summary>
+    public string? InitialColor { get; init; }
+
+    /// <summary>Draw the closed-form optimum as a dashed ghost.</summary>
+    public bool Target { get; init; }
+}
+
+/// <summary>Files to write.</summary>
+public sealed record OutputConfig
+{
+    /// <summary>Base name of the outputs; default: the config file's name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Formats to write.</summary>
+    public IReadOnlyList<OutputFormat> Formats { get; init; } = [OutputFormat.Mp4];
+
+    /// <summary>H.264 settings.</summary>
+    public Mp4Config Mp4 { get; init; } = new();
+
+    /// <summary>GIF settings.</summary>
+    public GifConfig Gif { get; init; } = new();
+}
+
+/// <summary>Output formats.</summary>
+public enum OutputFormat
+{
+    /// <summary>H.264 video.</summary>
+    Mp4,
+
+    /// <summary>Looping palette-optimised GIF.</summary>
+    Gif,
+
+    /// <summary>The final frame as PNG.</summary>
+    Png,
+}
+
+/// <summary>H.264 settings.</summary>
+public sealed record Mp4Config
+{
+    /// <summary>Constant rate factor, 0 (lossless) to 51.</summary>
+    public int Crf { get; init; } = 20;
+
+    /// <summary>x264 preset.</summary>
+    public string Preset { get; init; } = "medium";
+}
+
+/// <summary>GIF settings; the GIF is drawn at its own size, not scaled down from the video.</summary>
+public sealed record GifConfig
+{
+    /// <summary>Width in pixels; height keeps the aspect ratio.</summary>
+    public int Width { get; init; } = 640;
+
+    /// <summary>Frames per second.</summary>
+    public int Fps { get; init; } = 20;
+
+    /// <summary>Loop forever.</summary>
+    public bool Loop { get; init; } = true;
+}

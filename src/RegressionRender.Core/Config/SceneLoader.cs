@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RegressionRender.Core.Config;
+
+/// <summary>A validated config with where it came from, so that relative data paths and the default name resolve.</summary>
+public sealed record LoadedScene(SceneConfig Config, string SourcePath)
+{
+    /// <summary>Folder that relative paths in the config are relative to.</summary>
+    public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourcePath)) ?? ".";
+
+    /// <summary>Base name of the outputs: <c>output.name</c>, else the config file's name.</summary>
+    public string Name => Config.Output.Name ?? Path.GetFileNameWithoutExtension(SourcePath);
+
+    /// <summary>Resolves a path written in the config.</summary>
+    public string Resolve(string relativePath) => Path.GetFullPath(Path.Combine(BaseDirectory, relativePath));
+}
+
+/// <summary>Reads a config file: JSON with comments and trailing commas, checked, then validated.</summary>
+public static class SceneLoader
+{
+    /// <summary>The options every config is read and written with.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        WriteIndented = true,
+    };
+
+    /// <summary>Loads and validates the config at <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidInputException">The file is missing, not JSON, or not a valid scene.</exception>
+    public static LoadedScene Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException(path, e is FileNotFoundException or DirectoryNotFoundException ? "config file not found" : $"cannot read the config: {e.Message}");
+        }
+        var scene = new LoadedScene(Parse(text, path), path);
+        SceneValidator.Validate(scene.Config, path);
+        return scene;
+    }
+
+    /// <summary>Parses config text (not yet validated for ranges).</summary>
+    public static SceneConfig Parse(string json, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidInputException($"{source}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}", $"not valid JSON: {FirstSentence(e.Message)}");
+        }
+        using (document)
+        {
+            ConfigShapeChecker.Check(document.RootElement, source);
+            try
+            {
+                return document.RootElement.Deserialize<SceneConfig>(JsonOptions) ?? throw new InvalidInputException(source, "the config is empty");
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidInputException($"{source}: {e.Path ?? "$"}", FirstSentence(e.Message));
+            }
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message.TrimEnd('.');
+    }
+}

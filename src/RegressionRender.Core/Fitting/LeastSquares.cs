@@ -1,0 +1,99 @@
+using RegressionRender.Core.Data;
+
+namespace RegressionRender.Core.Fitting;
+
+/// <summary>
+/// The closed-form least-squares optimum by Householder QR of the column-scaled design matrix — stable where
+/// the normal equations lose half the digits (high-degree polynomials on raw x).
+/// </summary>
+public static class LeastSquares
+{
+    /// <summary>The θ minimising mean((y − f(x))²), or null when it is not unique (too few distinct x).</summary>
+    public static double[]? Solve(Dataset data, PolynomialModel model)
+    {
+        var n = data.Count;
+        var p = model.ParameterCount;
+        if (n < p)
+        {
+            return null;
+        }
+        var a = new double[n, p];
+        var scale = new double[p];
+        for (var j = 0; j < p; j++)
+        {
+            var norm = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                a[i, j] = Math.Pow(data.X[i], j);
+                norm += a[i, j] * a[i, j];
+            }
+            scale[j] = norm > 0 ? Math.Sqrt(norm) : 1;
+            for (var i = 0; i < n; i++)
+            {
+                a[i, j] /= scale[j];
+            }
+        }
+        var b = (double[])data.Y.Clone();
+        var diagonal = new double[p];
+        for (var k = 0; k < p; k++)
+        {
+            var norm = 0.0;
+            for (var i = k; i < n; i++)
+            {
+                norm += a[i, k] * a[i, k];
+            }
+            norm = Math.Sqrt(norm);
+            if (norm < 1e-12)
+            {
+                return null;
+            }
+            var alpha = a[k, k] > 0 ? -norm : norm;
+            // v = a[k..n, k] − alpha·e1, stored in place; H = I − 2vvᵀ/vᵀv.
+            a[k, k] -= alpha;
+            var vv = 0.0;
+            for (var i = k; i < n; i++)
+            {
+                vv += a[i, k] * a[i, k];
+            }
+            for (var j = k + 1; j < p; j++)
+            {
+                Reflect(a, k, n, vv, i => a[i, j], (i, value) => a[i, j] = value);
+            }
+            Reflect(a, k, n, vv, i => b[i], (i, value) => b[i] = value);
+            diagonal[k] = alpha;
+        }
+        var theta = new double[p];
+        for (var k = p - 1; k >= 0; k--)
+        {
+            var sum = b[k];
+            for (var j = k + 1; j < p; j++)
+            {
+                sum -= a[k, j] * theta[j];
+            }
+            theta[k] = sum / diagonal[k];
+        }
+        if (Math.Abs(diagonal[p - 1]) < 1e-10 * Math.Abs(diagonal[0]))
+        {
+            return null;
+        }
+        for (var j = 0; j < p; j++)
+        {
+            theta[j] /= scale[j];
+        }
+        return theta.All(double.IsFinite) ? theta : null;
+    }
+
+    private static void Reflect(double[,] a, int k, int n, double vv, Func<int, double> get, Action<int, double> set)
+    {
+        var dot = 0.0;
+        for (var i = k; i < n; i++)
+        {
+            dot += a[i, k] * get(i);
+        }
+        var factor = 2 * dot / vv;
+        for (var i = k; i < n; i++)
+        {
+            set(i, get(i) - (factor * a[i, k]));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace RegressionRender.Core;
+
+/// <summary>
+/// Bad input from the user: a config, a data file or a command-line value. The message is complete and
+/// meant for a person; <see cref="Location"/> names the file with its JSON path or line, so that the CLI
+/// can print <c>location: message</c> and exit with code 2.
+/// </summary>
+public sealed class InvalidInputException(string location, string message) : Exception(message)
+{
+    /// <summary>File and JSON path, file:line:column, or the option that was wrong.</summary>
+    public string Location { get; } = location;
+
+    /// <summary>One line: <c>location: message</c>.</summary>
+    public override string ToString() => Location.Length == 0 ? Message : $"{Location}: {Message}";
+}

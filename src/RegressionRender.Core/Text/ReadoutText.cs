@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using RegressionRender.Core.Fitting;
+using RegressionRender.Core.Layout;
+
+namespace RegressionRender.Core.Text;
+
+/// <summary>
+/// The readout lines of a fit (epoch and step, equation, loss). Decimals per coefficient are fixed once per
+/// video from the size of the final and target values, so digits do not jump in and out from frame to frame.
+/// </summary>
+public sealed class ReadoutText
+{
+    private static readonly string[] Superscripts = ["", "", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "¹⁰"];
+    private readonly FitRecord _record;
+    private readonly int[] _decimals;
+
+    /// <summary>Readouts for one fit.</summary>
+    public ReadoutText(FitRecord record)
+    {
+        _record = record;
+        _decimals = new int[record.ParameterCount];
+        var final = record.Final;
+        for (var k = 0; k < _decimals.Length; k++)
+        {
+            var size = Math.Max(Math.Abs(final[k]), record.Info.Target is { } t ? Math.Abs(t[k]) : 0);
+            _decimals[k] = size > 0 && double.IsFinite(size) ? Math.Clamp(2 - (int)Math.Floor(Math.Log10(size)), 2, 6) : 2;
+        }
+    }
+
+    /// <summary>"epoch 12 / 1000 · step 105 / 9000".</summary>
+    public string Progress(double iteration) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"epoch {_record.EpochOf(iteration)} / {_record.Info.Epochs}  ·  step {(int)Math.Round(iteration)} / {_record.Steps}");
+
+    /// <summary>"y = 1.07x − 0.00", highest power first.</summary>
+    public string Equation(ReadOnlySpan<double> parameters)
+    {
+        var text = new StringBuilder("y = ");
+        for (var k = parameters.Length - 1; k >= 0; k--)
+        {
+            var value = Math.Round(parameters[k], _decimals[k]);
+            var magnitude = NiceTicks.Format(Math.Abs(value), _decimals[k]);
+            if (k == parameters.Length - 1)
+            {
+                text.Append(value < 0 && magnitude.Any(c => c is >= '1' and <= '9') ? "\u2212" : "").Append(magnitude);
+            }
+            else
+            {
+                text.Append(value < 0 && magnitude.Any(c => c is >= '1' and <= '9') ? " \u2212 " : " + ").Append(magnitude);
+            }
+            if (k >= 1)
+            {
+                text.Append('x').Append(Superscripts[Math.Min(k, Superscripts.Length - 1)]);
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>"MSE = 3.2559" with five significant digits.</summary>
+    public static string Loss(double loss) => $"MSE = {Significant(loss, 5)}";
+
+    /// <summary>A number with about <paramref name="digits"/> significant digits, plain notation, real minus sign.</summary>
+    public static string Significant(double value, int digits)
+    {
+        if (!double.IsFinite(value))
+        {
+            return double.IsNaN(value) ? "NaN" : value > 0 ? "∞" : "−∞";
+        }
+        if (value == 0)
+        {
+            return "0";
+        }
+        var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        if (magnitude >= 9 || magnitude <= -6)
+        {
+            var text = value.ToString($"0.{new string('0', digits - 1)}e+0", CultureInfo.InvariantCulture);
+            return text.Replace("-", "\u2212", StringComparison.Ordinal);
+        }
+        return NiceTicks.Format(value, Math.Max(0, digits - 1 - magnitude));
+    }
+}

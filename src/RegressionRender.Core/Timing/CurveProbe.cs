@@ -1,0 +1,44 @@
+using RegressionRender.Core.Fitting;
+using RegressionRender.Core.Layout;
+
+namespace RegressionRender.Core.Timing;
+
+/// <summary>
+/// Measures how far fitted curves move on screen: the RMS, over evenly spaced x across the fit panel, of the
+/// vertical movement in output pixels. Curves far outside the panel are clamped, so a diverging fit counts as
+/// a large but finite move.
+/// </summary>
+public sealed class CurveProbe
+{
+    private const int Samples = 64;
+    private readonly Viewport _viewport;
+    private readonly double[] _xs = new double[Samples];
+
+    /// <summary>A probe over the visible x range of <paramref name="viewport"/>.</summary>
+    public CurveProbe(Viewport viewport)
+    {
+        _viewport = viewport;
+        for (var i = 0; i < Samples; i++)
+        {
+            _xs[i] = viewport.X.Min + (viewport.X.Span * i / (Samples - 1));
+        }
+    }
+
+    /// <summary>RMS pixel movement between two parameter vectors of the same model.</summary>
+    public double SquaredDisplacement(ReadOnlySpan<double> from, ReadOnlySpan<double> to)
+    {
+        var sum = 0.0;
+        foreach (var x in _xs)
+        {
+            var d = Clamp(_viewport.PixelY(PolynomialModel.Predict(to, x))) - Clamp(_viewport.PixelY(PolynomialModel.Predict(from, x)));
+            sum += d * d;
+        }
+        return sum / Samples;
+    }
+
+    private double Clamp(float pixelY)
+    {
+        var limit = _viewport.Area.Height * 2;
+        return double.IsNaN(pixelY) ? _viewport.Area.Bottom + limit : Math.Clamp(pixelY, _viewport.Area.Top - limit, _viewport.Area.Bottom + limit);
+    }
+}

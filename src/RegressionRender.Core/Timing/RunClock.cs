@@ -1,0 +1,52 @@
+using RegressionRender.Core.Fitting;
+
+namespace RegressionRender.Core.Timing;
+
+/// <summary>
+/// One clock for all fits of a scene: a position u counted in steps of the longest run. Every fit shows the
+/// same epoch at the same u (fit k is at step u · its steps per epoch / the reference's), so the runs of a race
+/// stay comparable; a fit that ended early (fewer epochs, or diverged) stays on its last step.
+/// </summary>
+internal sealed class RunClock
+{
+    private readonly IReadOnlyList<FitRecord> _fits;
+    private readonly CurveProbe _probe;
+    private readonly double[] _stepsPerClockStep;
+    private readonly double[][] _a;
+    private readonly double[][] _b;
+
+    public RunClock(IReadOnlyList<FitRecord> fits, CurveProbe probe)
+    {
+        _fits = fits;
+        _probe = probe;
+        var reference = fits.MaxBy(f => (double)f.Steps / f.Info.StepsPerEpoch)!;
+        End = reference.Steps;
+        StepsPerEpoch = reference.Info.StepsPerEpoch;
+        _stepsPerClockStep = [.. fits.Select(f => (double)f.Info.StepsPerEpoch / reference.Info.StepsPerEpoch)];
+        _a = [.. fits.Select(f => new double[f.ParameterCount])];
+        _b = [.. fits.Select(f => new double[f.ParameterCount])];
+    }
+
+    /// <summary>The clock position at which every fit shows its last step.</summary>
+    public double End { get; }
+
+    /// <summary>Clock steps per epoch (the reference fit's).</summary>
+    public int StepsPerEpoch { get; }
+
+    /// <summary>The fractional step fit <paramref name="fit"/> shows at clock position <paramref name="u"/>.</summary>
+    public double Iteration(int fit, double u) =>
+        u >= End ? _fits[fit].Steps : Math.Min(u * _stepsPerClockStep[fit], _fits[fit].Steps);
+
+    /// <summary>RMS on-screen movement of all curves between two clock positions, in pixels.</summary>
+    public double Displacement(double from, double to)
+    {
+        var sum = 0.0;
+        for (var k = 0; k < _fits.Count; k++)
+        {
+            _fits[k].Interpolate(Iteration(k, from), _a[k]);
+            _fits[k].Interpolate(Iteration(k, to), _b[k]);
+            sum += _probe.SquaredDisplacement(_a[k], _b[k]);
+        }
+        return Math.Sqrt(sum / _fits.Count);
+    }
+}

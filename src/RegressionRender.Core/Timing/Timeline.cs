@@ -1,0 +1,101 @@
+using RegressionRender.Core.Config;
+using RegressionRender.Core.Fitting;
+using RegressionRender.Core.Layout;
+
+namespace RegressionRender.Core.Timing;
+
+/// <summary>
+/// The frames of a video: how many, and what each shows. Frames are integers and time is derived from them;
+/// the first animated frame shows step 0 and the last the final step, exactly.
+/// </summary>
+public sealed class Timeline
+{
+    private Timeline(int fps, int holdStartFrames, int animateFrames, int holdEndFrames, IReadOnlyList<FrameState> frames)
+    {
+        Fps = fps;
+        HoldStartFrames = holdStartFrames;
+        AnimateFrames = animateFrames;
+        HoldEndFrames = holdEndFrames;
+        Frames = frames;
+    }
+
+    /// <summary>Frames per second.</summary>
+    public int Fps { get; }
+
+    /// <summary>Frames showing the initial fit before the animation.</summary>
+    public int HoldStartFrames { get; }
+
+    /// <summary>Frames of the animation proper (at least 2).</summary>
+    public int AnimateFrames { get; }
+
+    /// <summary>Frames showing the final fit after the animation.</summary>
+    public int HoldEndFrames { get; }
+
+    /// <summary>All frames.</summary>
+    public int FrameCount => Frames.Count;
+
+    /// <summary>Length of the video in seconds.</summary>
+    public double Duration => (double)FrameCount / Fps;
+
+    /// <summary>What each frame shows.</summary>
+    public IReadOnlyList<FrameState> Frames { get; }
+
+    /// <summary>Frame counts of the three phases for a given fps.</summary>
+    public static (int HoldStart, int Animate, int HoldEnd) PhaseFrames(AnimationConfig animation, int fps) =>
+        ((int)Math.Round(animation.HoldStart * fps), Math.Max(2, (int)Math.Round(animation.Duration * fps)), (int)Math.Round(animation.HoldEnd * fps));
+
+    /// <summary>Plans every frame of a video of <paramref name="fits"/> at <paramref name="fps"/>.</summary>
+    public static Timeline Build(IReadOnlyList<FitRecord> fits, AnimationConfig animation, int fps, Viewport fitPanel)
+    {
+        var (holdStart, animate, holdEnd) = PhaseFrames(animation, fps);
+        var clock = new RunClock(fits, new CurveProbe(fitPanel));
+        var easing = Easing.Get(animation.Easing);
+        var eased = Enumerable.Range(0, animate).Select(j => j == animate - 1 ? 1.0 : easing((double)j / (animate - 1))).ToArray();
+        eased[0] = 0;
+        var positions = Pacing.Positions(animation.Pacing, eased, clock);
+
+        var total = holdStart + animate + holdEnd;
+        var frames = new FrameState[total];
+        var trailFrames = (int)Math.Round(animation.Trail * fps);
+        var previousPosition = 0.0;
+        for (var i = 0; i < total; i++)
+        {
+            var (phase, progress, position) = i < holdStart ? (FramePhase.HoldStart, 0.0, 0.0)
+                : i < holdStart + animate ? (FramePhase.Animate, (double)(i - holdStart) / (animate - 1), positions[i - holdStart])
+                : (FramePhase.HoldEnd, 1.0, clock.End);
+            var states = new FitState[fits.Count];
+            for (var k = 0; k < fits.Count; k++)
+            {
+                var iteration = clock.Iteration(k, position);
+                var parameters = new double[fits[k].ParameterCount];
+                fits[k].Interpolate(iteration, parameters);
+                states[k] = new FitState(iteration, parameters, fits[k].LossAtFraction(iteration), fits[k].EpochOf(iteration));
+            }
+            var displacement = i == 0 ? 0 : clock.Displacement(previousPosition, position);
+            frames[i] = new FrameState(i, (double)i / fps, phase, progress, displacement, states, Trail(frames, i, trailFrames));
+            previousPosition = position;
+        }
+        return new Timeline(fps, holdStart, animate, holdEnd, frames);
+    }
+
+    /// <summary>The fits of the frames before <paramref name="index"/>, fading linearly with age in seconds.</summary>
+    private static TrailLine[] Trail(FrameState[] frames, int index, int trailFrames)
+    {
+        var count = Math.Min(trailFrames, index);
+        if (count == 0)
+        {
+            return [];
+        }
+        var lines = new List<TrailLine>(count * frames[index - 1].Fits.Count);
+        for (var age = count; age >= 1; age--)
+        {
+            var earlier = frames[index - age];
+            var opacity = 1 - ((double)age / (trailFrames + 1));
+            for (var k = 0; k < earlier.Fits.Count; k++)
+            {
+                lines.Add(new TrailLine(k, earlier.Fits[k].Parameters, opacity));
+            }
+        }
+        return [.. lines];
+    }
+}

@@ -1,0 +1,114 @@
+using RegressionRender.Core.Layout;
+using RegressionRender.Core.Text;
+using RegressionRender.Core.Timing;
+using RegressionRender.Rendering.Layers;
+using SkiaSharp;
+
+namespace RegressionRender.Rendering;
+
+/// <summary>
+/// Draws frames of one scene at one size. A frame is an ordered list of layers; the static ones (background,
+/// axes, data, initial fit) are recorded once into a picture and replayed, the dynamic ones drawn per frame.
+/// </summary>
+public sealed class FrameRenderer : IDisposable
+{
+    private readonly List<IFrameLayer> _dynamicLayers;
+    private readonly List<IDisposable> _owned = [];
+    private readonly SKPicture _static;
+
+    /// <summary>A renderer for <paramref name="plan"/> using the given fonts (owned by the caller).</summary>
+    public FrameRenderer(ScenePlan plan, FontSet fonts)
+    {
+        Plan = plan;
+        var context = new RenderContext(plan, SceneStyle.From(plan.Config), fonts, [.. plan.Fits.Select(f => new ReadoutText(f))]);
+        IFrameLayer[] layers =
+        [
+            new BackgroundLayer(context),
+            new TitleLayer(context),
+            new AxesLayer(context),
+            new TargetLayer(context),
+            new InitialFitLayer(context),
+            new DataPointsLayer(context),
+            new TrailLayer(context),
+            new CurveLayer(context),
+            new ReadoutLayer(context),
+        ];
+        _owned.AddRange(layers.OfType<IDisposable>());
+        _static = Record(layers.TakeWhile(l => l.IsStatic), plan.Layout);
+        _dynamicLayers = [.. layers.SkipWhile(l => l.IsStatic)];
+        if (_dynamicLayers.Any(l => l.IsStatic))
+        {
+            throw new InvalidOperationException("static layers must come before dynamic ones, or they would be drawn per frame");
+        }
+    }
+
+    /// <summary>The scene and size drawn.</summary>
+    public ScenePlan Plan { get; }
+
+    /// <summary>Bytes of one BGRA frame.</summary>
+    public int FrameBytes => Plan.Layout.Width * Plan.Layout.Height * 4;
+
+    /// <summary>Draws <paramref name="frame"/> onto a canvas of the plan's size.</summary>
+    public void Draw(SKCanvas canvas, FrameState frame)
+    {
+        canvas.DrawPicture(_static);
+        foreach (var layer in _dynamicLayers)
+        {
+            canvas.Save();
+            layer.Draw(canvas, frame);
+            canvas.Restore();
+        }
+    }
+
+    /// <summary>Draws <paramref name="frame"/> as BGRA8888 straight into <paramref name="pixels"/> (width × height × 4 bytes).</summary>
+    public unsafe void DrawInto(FrameState frame, Span<byte> pixels)
+    {
+        if (pixels.Length < FrameBytes)
+        {
+            throw new ArgumentException($"the buffer holds {pixels.Length} bytes; a frame needs {FrameBytes}", nameof(pixels));
+        }
+        var info = new SKImageInfo(Plan.Layout.Width, Plan.Layout.Height, SKColorType.Bgra8888, SKAlphaType.Premul);
+        fixed (byte* pointer = pixels)
+        {
+            using var surface = SKSurface.Create(info, (nint)pointer, info.RowBytes)
+                ?? throw new InvalidOperationException("Skia could not create a surface over the frame buffer");
+            Draw(surface.Canvas, frame);
+            surface.Flush();
+        }
+    }
+
+    /// <summary>Draws <paramref name="frame"/> and encodes it as PNG.</summary>
+    public byte[] DrawPng(FrameState frame)
+    {
+        var info = new SKImageInfo(Plan.Layout.Width, Plan.Layout.Height, SKColorType.Bgra8888, SKAlphaType.Premul);
+        using var surface = SKSurface.Create(info);
+        Draw(surface.Canvas, frame);
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    private static SKPicture Record(IEnumerable<IFrameLayer> layers, FrameLayout layout)
+    {
+        using var recorder = new SKPictureRecorder();
+        var canvas = recorder.BeginRecording(new SKRect(0, 0, layout.Width, layout.Height));
+        var nothing = new FrameState(0, 0, FramePhase.HoldStart, 0, 0, [], []);
+        foreach (var layer in layers)
+        {
+            canvas.Save();
+            layer.Draw(canvas, nothing);
+            canvas.Restore();
+        }
+        return recorder.EndRecording();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _static.Dispose();
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+}

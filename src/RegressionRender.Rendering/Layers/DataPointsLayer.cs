@@ -1,0 +1,30 @@
+using RegressionRender.Core.Timing;
+using SkiaSharp;
+
+namespace RegressionRender.Rendering.Layers;
+
+/// <summary>The data points, clipped to the fit panel.</summary>
+internal sealed class DataPointsLayer(RenderContext context) : IFrameLayer
+{
+    public bool IsStatic => true;
+
+    public void Draw(SKCanvas canvas, FrameState frame)
+    {
+        var viewport = context.Viewport;
+        var data = context.Plan.Data;
+        var scale = context.Layout.Scale;
+        // Many points get smaller dots, so that a 400-row CSV is not a blob.
+        var radius = (data.Count <= 50 ? 7f : data.Count <= 400 ? 4.5f : 3f) * scale;
+        using var fill = new SKPaint { IsAntialias = true, Color = context.Style.Points, Style = SKPaintStyle.Fill };
+        using var edge = new SKPaint { IsAntialias = true, Color = context.Style.Background.WithAlpha(200), Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1, scale) };
+        canvas.ClipRect(Rect(viewport.Area));
+        for (var i = 0; i < data.Count; i++)
+        {
+            var center = new SKPoint(viewport.PixelX(data.X[i]), viewport.PixelY(data.Y[i]));
+            canvas.DrawCircle(center, radius, fill);
+            canvas.DrawCircle(center, radius, edge);
+        }
+    }
+
+    internal static SKRect Rect(Core.Layout.PixelRect r) => new(r.Left, r.Top, r.Right, r.Bottom);
+}

@@ -1,0 +1,97 @@
+using RegressionRender.Core.Config;
+using RegressionRender.Core.Data;
+using RegressionRender.Core.Fitting;
+using RegressionRender.Core.Layout;
+using RegressionRender.Core.Timing;
+
+namespace RegressionRender;
+
+/// <summary>A scene with its data loaded and every fit run: all that is left is to plan frames and draw them.</summary>
+public sealed class PreparedScene
+{
+    private PreparedScene(LoadedScene scene, Dataset data, IReadOnlyList<FitRecord> fits, IReadOnlyList<string> warnings)
+    {
+        Scene = scene;
+        Data = data;
+        Fits = fits;
+        Warnings = warnings;
+    }
+
+    /// <summary>The validated config and where it came from.</summary>
+    public LoadedScene Scene { get; }
+
+    /// <summary>The config.</summary>
+    public SceneConfig Config => Scene.Config;
+
+    /// <summary>The points.</summary>
+    public Dataset Data { get; }
+
+    /// <summary>One record per fit, in config order.</summary>
+    public IReadOnlyList<FitRecord> Fits { get; }
+
+    /// <summary>Things the user should know that do not stop the render (skipped rows, divergence).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Loads the config at <paramref name="configPath"/>, applies overrides, loads data and fits.</summary>
+    /// <exception cref="Core.InvalidInputException">The config or its data is invalid.</exception>
+    public static PreparedScene Load(string configPath, SceneOverrides? overrides = null)
+    {
+        var scene = SceneLoader.Load(configPath);
+        if (overrides is not null)
+        {
+            scene = scene with { Config = overrides.ApplyTo(scene.Config) };
+            SceneValidator.Validate(scene.Config, configPath + " (with command-line options)");
+        }
+        return Prepare(scene);
+    }
+
+    /// <summary>Loads data and runs every fit of an already validated scene.</summary>
+    public static PreparedScene Prepare(LoadedScene scene)
+    {
+        var data = DatasetLoader.Load(scene);
+        var model = PolynomialModel.From(scene.Config.Model);
+        var warnings = new List<string>();
+        if (data.SkippedRows > 0)
+        {
+            warnings.Add($"{scene.Config.Data.Csv}: skipped {data.SkippedRows} row(s) with an empty '{data.XTitle}' or '{data.YTitle}' cell");
+        }
+        var fits = new List<FitRecord>();
+        for (var i = 0; i < scene.Config.Fit.Count; i++)
+        {
+            var fit = scene.Config.Fit[i];
+            var label = fit.Label ?? DefaultLabel(fit.Optimizer);
+            var record = Fitter.Fit(data, model, fit, label, scene.SourcePath);
+            if (record.Info.DivergedAtStep is { } step)
+            {
+                warnings.Add($"{label} diverged at step {step} (learning rate {fit.LearningRate} is too high); the video shows it flying off");
+            }
+            fits.Add(record);
+        }
+        return new PreparedScene(scene, data, fits, warnings);
+    }
+
+    /// <summary>The layout of this scene on a canvas of the given size.</summary>
+    public ScenePlan PlanFor(int width, int height) => ScenePlan.Create(Config, Data, Fits, width, height);
+
+    /// <summary>The frame timeline for <paramref name="plan"/> at <paramref name="fps"/>.</summary>
+    public Timeline TimelineFor(ScenePlan plan, int fps) => Timeline.Build(Fits, Config.Animation, fps, plan.FitViewport);
+
+    /// <summary>The size of the GIF: <c>output.gif.width</c> wide, the video's aspect ratio.</summary>
+    public (int Width, int Height) GifSize()
+    {
+        var view = Config.View;
+        var width = Math.Min(Config.Output.Gif.Width, view.Width);
+        return (width, Math.Max(16, (int)Math.Round((double)width * view.Height / view.Width)));
+    }
+
+    private static string DefaultLabel(OptimizerKind optimizer) => optimizer switch
+    {
+        OptimizerKind.Gd => "GD",
+        OptimizerKind.Sgd => "SGD",
+        OptimizerKind.Minibatch => "Mini-batch",
+        OptimizerKind.Momentum => "Momentum",
+        OptimizerKind.Nesterov => "Nesterov",
+        OptimizerKind.Rmsprop => "RMSProp",
+        _ => "Adam",
+    };
+}

@@ -1,0 +1,30 @@
+using RegressionRender.Core.Config;
+
+namespace RegressionRender;
+
+/// <summary>Command-line values that win over the config file (built-in defaults &lt; config &lt; flags).</summary>
+public sealed record SceneOverrides
+{
+    /// <summary>Frame width.</summary>
+    public int? Width { get; init; }
+
+    /// <summary>Frame height.</summary>
+    public int? Height { get; init; }
+
+    /// <summary>Frames per second.</summary>
+    public int? Fps { get; init; }
+
+    /// <summary>Seconds of the animated phase.</summary>
+    public double? Duration { get; init; }
+
+    /// <summary>Formats to write instead of the config's.</summary>
+    public IReadOnlyList<OutputFormat>? Formats { get; init; }
+
+    /// <summary>The config with these values applied.</summary>
+    public SceneConfig ApplyTo(SceneConfig config) => config with
+    {
+        View = config.View with { Width = Width ?? config.View.Width, Height = Height ?? config.View.Height },
+        Animation = config.Animation with { Fps = Fps ?? config.Animation.Fps, Duration = Duration ?? config.Animation.Duration },
+        Output = config.Output with { Formats = Formats is { Count: > 0 } f ? f : config.Output.Formats },
+    };
+}

@@ -1,0 +1,73 @@
+using RegressionRender.Core.Config;
+using RegressionRender.Encoding;
+using RegressionRender.Rendering;
+
+namespace RegressionRender;
+
+/// <summary>One file written by a render.</summary>
+/// <param name="Format">Its format.</param>
+/// <param name="Path">Where it is.</param>
+/// <param name="Bytes">Its size.</param>
+/// <param name="Frames">Frames in it (1 for PNG).</param>
+/// <param name="Seconds">Play time (0 for PNG).</param>
+public sealed record RenderedOutput(OutputFormat Format, string Path, long Bytes, int Frames, double Seconds);
+
+/// <summary>Progress of one output: frames done out of total.</summary>
+public readonly record struct RenderProgress(OutputFormat Format, int Done, int Total);
+
+/// <summary>Renders a prepared scene to every format it asks for.</summary>
+public static class SceneRenderer
+{
+    /// <summary>Writes <c>name.mp4</c>, <c>name.gif</c>, <c>name.png</c> into <paramref name="outputFolder"/>, each atomically.</summary>
+    public static async Task<IReadOnlyList<RenderedOutput>> RenderAsync(
+        PreparedScene scene,
+        string outputFolder,
+        EncoderOptions encoder,
+        IProgress<RenderProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        using var fonts = FontSet.Load();
+        var results = new List<RenderedOutput>();
+        var config = scene.Config;
+        foreach (var format in config.Output.Formats)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var target = Path.Combine(outputFolder, $"{scene.Scene.Name}.{format.ToString().ToLowerInvariant()}");
+            var (width, height, fps) = format == OutputFormat.Gif
+                ? (scene.GifSize().Width, scene.GifSize().Height, config.Output.Gif.Fps)
+                : (config.View.Width, config.View.Height, config.Animation.Fps);
+            var plan = scene.PlanFor(width, height);
+            var timeline = scene.TimelineFor(plan, fps);
+            using var renderer = new FrameRenderer(plan, fonts);
+            var frames = new Progress<int>(done => progress?.Report(new RenderProgress(format, done, timeline.FrameCount)));
+            var source = new TimelineFrameSource(renderer, timeline);
+            switch (format)
+            {
+                case OutputFormat.Mp4:
+                    await VideoEncoder.EncodeMp4Async(source, new Mp4Settings(config.Output.Mp4.Crf, config.Output.Mp4.Preset), target, encoder, frames, cancellationToken);
+                    break;
+                case OutputFormat.Gif:
+                    await VideoEncoder.EncodeGifAsync(source, new GifSettings(config.Output.Gif.Loop), target, encoder, frames, cancellationToken);
+                    break;
+                default:
+                    AtomicOutput.WriteAllBytes(target, renderer.DrawPng(timeline.Frames[^1]));
+                    progress?.Report(new RenderProgress(format, 1, 1));
+                    break;
+            }
+            var isVideo = format != OutputFormat.Png;
+            results.Add(new RenderedOutput(format, target, new FileInfo(target).Length, isVideo ? timeline.FrameCount : 1, isVideo ? timeline.Duration : 0));
+        }
+        return results;
+    }
+
+    /// <summary>Draws one frame of the video as PNG bytes; <paramref name="shown"/> is the frame drawn (clamped to the video).</summary>
+    public static byte[] Still(PreparedScene scene, int frame, out int shown)
+    {
+        using var fonts = FontSet.Load();
+        var plan = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
+        var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps);
+        using var renderer = new FrameRenderer(plan, fonts);
+        shown = Math.Clamp(frame, 0, timeline.FrameCount - 1);
+        return renderer.DrawPng(timeline.Frames[shown]);
+    }
+}

@@ -1,0 +1,19 @@
+using RegressionRender.Core.Timing;
+using RegressionRender.Encoding;
+using RegressionRender.Rendering;
+
+namespace RegressionRender;
+
+/// <summary>Connects drawing to encoding: frame i of a timeline, drawn by a renderer.</summary>
+internal sealed class TimelineFrameSource(FrameRenderer renderer, Timeline timeline) : IFrameSource
+{
+    public int Width => renderer.Plan.Layout.Width;
+
+    public int Height => renderer.Plan.Layout.Height;
+
+    public int Fps => timeline.Fps;
+
+    public int FrameCount => timeline.FrameCount;
+
+    public void Render(int index, Span<byte> pixels) => renderer.DrawInto(timeline.Frames[index], pixels);
+}

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using RegressionRender.Encoding;
-using RegressionRender.Rendering;
 
 namespace RegressionRender.Cli;
 
@@ -35,10 +34,7 @@ internal static class DoctorCommand
                 await cli.Output.WriteLineAsync(found ? $"✓ encoder {name} ({use})" : $"✗ encoder {name} missing: {use} output will fail; install a full ffmpeg build (Debian: apt-get install ffmpeg)");
                 code = found ? code : ExitCodes.MissingDependency;
             }
-            using (var fonts = FontSet.Load())
-            {
-                await cli.Output.WriteLineAsync($"✓ font: {fonts.Regular.FamilyName} (bundled)");
-            }
+            await cli.Output.WriteLineAsync($"✓ font: {SceneRenderer.BundledFontName()} (bundled)");
             var output = result.GetValue(outputFolder)!;
             try
             {

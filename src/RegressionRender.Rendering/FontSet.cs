@@ -20,6 +20,9 @@ public sealed class FontSet : IDisposable
     /// <summary>DejaVu Sans Bold.</summary>
     public SKTypeface Bold { get; }
 
+    /// <summary>Family name of the regular face.</summary>
+    public string FamilyName => Regular.FamilyName;
+
     /// <summary>Loads the bundled fonts.</summary>
     public static FontSet Load() => new(LoadFace("DejaVuSans.ttf"), LoadFace("DejaVuSans-Bold.ttf"));
 

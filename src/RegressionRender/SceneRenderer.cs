@@ -39,7 +39,7 @@ public static class SceneRenderer
             var plan = scene.PlanFor(width, height);
             var timeline = scene.TimelineFor(plan, fps);
             using var renderer = new FrameRenderer(plan, fonts);
-            var frames = new Progress<int>(done => progress?.Report(new RenderProgress(format, done, timeline.FrameCount)));
+            var frames = new FrameProgress(format, timeline.FrameCount, progress);
             var source = new TimelineFrameSource(renderer, timeline);
             switch (format)
             {
@@ -58,6 +58,19 @@ public static class SceneRenderer
             results.Add(new RenderedOutput(format, target, new FileInfo(target).Length, isVideo ? timeline.FrameCount : 1, isVideo ? timeline.Duration : 0));
         }
         return results;
+    }
+
+    /// <summary>The family name of the bundled font, loaded the way frames load it (a doctor check).</summary>
+    public static string BundledFontName()
+    {
+        using var fonts = FontSet.Load();
+        return fonts.FamilyName;
+    }
+
+    /// <summary>Reports frames of one output synchronously, on the encoder's thread, without allocating per frame.</summary>
+    private sealed class FrameProgress(OutputFormat format, int total, IProgress<RenderProgress>? progress) : IProgress<int>
+    {
+        public void Report(int value) => progress?.Report(new RenderProgress(format, value, total));
     }
 
     /// <summary>Draws one frame of the video as PNG bytes; <paramref name="shown"/> is the frame drawn (clamped to the video).</summary>

@@ -245,7 +245,7 @@ public sealed record Mp4Config
 /// <summary>GIF settings; the GIF is drawn at its own size, not scaled down from the video.</summary>
 public sealed record GifConfig
 {
-    /// <summary>Width in pixels; height keeps the aspect ratio.</summary>
+    /// <summary>Width in pixels (at most the video's); height keeps the aspect ratio.</summary>
     public int Width { get; init; } = 640;
 
     /// <summary>Frames per second.</summary>

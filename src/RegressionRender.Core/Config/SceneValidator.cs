@@ -35,7 +35,7 @@ public static class SceneValidator
         }
         ValidateAnimation(config.Animation, check);
         ValidateView(config.View, config.Output, check);
-        ValidateOutput(config.Output, config.View, check);
+        ValidateOutput(config.Output, check);
     }
 
     private static void ValidateData(DataConfig data, Checker check)
@@ -144,7 +144,7 @@ public static class SceneValidator
         check.That(double.IsFinite(range[0]) && double.IsFinite(range[1]) && range[0] < range[1], path, $"must be [min, max] with min < max (got [{range[0]}, {range[1]}])");
     }
 
-    private static void ValidateOutput(OutputConfig output, ViewConfig view, Checker check)
+    private static void ValidateOutput(OutputConfig output, Checker check)
     {
         if (output.Name is { } name)
         {
@@ -155,7 +155,7 @@ public static class SceneValidator
         check.Range(output.Mp4.Crf, 0, 51, "$.output.mp4.crf");
         check.That(Presets.Contains(output.Mp4.Preset), "$.output.mp4.preset",
             $"unknown x264 preset '{output.Mp4.Preset}'{NameSuggester.Hint(output.Mp4.Preset, Presets)}; valid: {string.Join(", ", Presets)}");
-        check.Range(output.Gif.Width, Limits.MinSize, Math.Max(Limits.MinSize, view.Width), "$.output.gif.width");
+        check.Range(output.Gif.Width, Limits.MinSize, Limits.MaxWidth, "$.output.gif.width");
         check.Range(output.Gif.Fps, 1, 50, "$.output.gif.fps");
     }
 

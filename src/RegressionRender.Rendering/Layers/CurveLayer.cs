@@ -7,8 +7,8 @@ namespace RegressionRender.Rendering.Layers;
 internal sealed class CurveLayer(RenderContext context) : IFrameLayer, IDisposable
 {
     private readonly SKPathBuilder _builder = new();
-    private readonly SKPaint _halo = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 7f * context.Layout.Scale, StrokeCap = SKStrokeCap.Round };
-    private readonly SKPaint _line = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 3.5f * context.Layout.Scale, StrokeCap = SKStrokeCap.Round };
+    private readonly SKPaint _halo = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(3.5f, 7f * context.Layout.Scale), StrokeCap = SKStrokeCap.Round };
+    private readonly SKPaint _line = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(2f, 3.5f * context.Layout.Scale), StrokeCap = SKStrokeCap.Round };
 
     public bool IsStatic => false;
 

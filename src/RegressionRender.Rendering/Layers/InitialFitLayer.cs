@@ -10,7 +10,7 @@ internal sealed class InitialFitLayer(RenderContext context) : IFrameLayer
 
     public void Draw(SKCanvas canvas, FrameState frame)
     {
-        using var paint = new SKPaint { IsAntialias = true, Color = context.Style.Initial, Style = SKPaintStyle.Stroke, StrokeWidth = 2.5f * context.Layout.Scale };
+        using var paint = new SKPaint { IsAntialias = true, Color = context.Style.Initial, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1.25f, 2.5f * context.Layout.Scale) };
         using var builder = new SKPathBuilder();
         canvas.ClipRect(DataPointsLayer.Rect(context.Viewport.Area));
         foreach (var fit in context.Plan.Fits)

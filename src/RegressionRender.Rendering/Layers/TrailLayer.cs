@@ -8,7 +8,7 @@ internal sealed class TrailLayer(RenderContext context) : IFrameLayer, IDisposab
 {
     private const float MaxAlpha = 0.28f;
     private readonly SKPathBuilder _builder = new();
-    private readonly SKPaint _paint = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.75f * context.Layout.Scale };
+    private readonly SKPaint _paint = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1f, 1.75f * context.Layout.Scale) };
 
     public bool IsStatic => false;
 

@@ -1,0 +1,111 @@
+using RegressionRender.Core.Config;
+using RegressionRender.Encoding;
+using RegressionRender.Tests.Support;
+
+namespace RegressionRender.Tests.Encoding;
+
+/// <summary>Real ffmpeg, checked through ffprobe facts.</summary>
+public sealed class VideoOutputTests
+{
+    [Fact]
+    public async Task Render_Writes_Mp4_Gif_And_Png_As_Configured()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("tiny.json", Scenes.Tiny("\"mp4\", \"gif\", \"png\"", ", \"title\": null").Replace("\"output\": { \"formats\"", "\"output\": { \"gif\": { \"width\": 120, \"fps\": 20 }, \"formats\"", StringComparison.Ordinal));
+        var outputFolder = Path.Combine(folder.Path, "out");
+
+        var result = await CliRunner.RunAsync("render", config, "-o", outputFolder);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var mp4 = VideoFacts.Probe(Path.Combine(outputFolder, "tiny.mp4"));
+        Assert.Equal(("h264", 160, 120, "yuv420p"), (mp4.Codec, mp4.Width, mp4.Height, mp4.PixelFormat));
+        Assert.Equal(2 + 10 + 3, mp4.Frames);
+        Assert.Equal(1.5, mp4.Duration, 1);
+        Assert.Equal("bt709", mp4.ColorSpace);
+
+        var gif = VideoFacts.Probe(Path.Combine(outputFolder, "tiny.gif"));
+        Assert.Equal(("gif", 120, 90), (gif.Codec, gif.Width, gif.Height));
+        Assert.Equal(4 + 20 + 6, gif.Frames);
+        Assert.Equal(1.5, gif.Duration, 1);
+
+        var png = VideoFacts.Probe(Path.Combine(outputFolder, "tiny.png"));
+        Assert.Equal(("png", 160, 120), (png.Codec, png.Width, png.Height));
+        Assert.Equal(["tiny.gif", "tiny.mp4", "tiny.png"], TempFolder.FilesIn(outputFolder));
+    }
+
+    [Fact]
+    public async Task A_Failing_Encoder_Leaves_No_File_And_Keeps_The_Older_Output()
+    {
+        using var folder = new TempFolder();
+        var fakeFfmpeg = Directory.CreateDirectory(folder.File("fake-ffmpeg")).FullName;
+        // Writes half a file to its output path (the last argument), complains and fails, as a crashing ffmpeg would.
+        File.WriteAllText(Path.Combine(fakeFfmpeg, "ffmpeg"), "#!/bin/sh\nfor last; do :; done\nhead -c 1000 /dev/urandom > \"$last\"\necho 'Conversion failed: disk on fire' >&2\nexit 1\n");
+        File.SetUnixFileMode(Path.Combine(fakeFfmpeg, "ffmpeg"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var outputFolder = Directory.CreateDirectory(folder.File("out")).FullName;
+        var older = Path.Combine(outputFolder, "tiny.mp4");
+        File.WriteAllBytes(older, [1, 2, 3, 4]);
+        var scene = PreparedScene.Load(folder.Write("tiny.json", Scenes.Tiny()));
+
+        var error = await Assert.ThrowsAsync<EncoderException>(() =>
+            SceneRenderer.RenderAsync(scene, outputFolder, new EncoderOptions(fakeFfmpeg), null, CancellationToken.None));
+
+        Assert.Contains("tiny.mp4", error.Message);
+        Assert.Equal(["tiny.mp4"], TempFolder.FilesIn(outputFolder));
+        Assert.Equal([1, 2, 3, 4], File.ReadAllBytes(older));
+    }
+
+    [Fact]
+    public async Task A_Cancelled_Render_Leaves_No_File_And_Keeps_The_Older_Output()
+    {
+        using var folder = new TempFolder();
+        var outputFolder = Directory.CreateDirectory(folder.File("out")).FullName;
+        var older = Path.Combine(outputFolder, "long.mp4");
+        File.WriteAllBytes(older, [9, 9, 9]);
+        var json = Scenes.Tiny().Replace("\"duration\": 1, \"fps\": 10", "\"duration\": 120, \"fps\": 30", StringComparison.Ordinal)
+            .Replace("\"width\": 160, \"height\": 120", "\"width\": 640, \"height\": 360", StringComparison.Ordinal);
+        var scene = PreparedScene.Load(folder.Write("long.json", json));
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Done >= 20)
+            {
+                cancel.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            SceneRenderer.RenderAsync(scene, outputFolder, new EncoderOptions(), progress, cancel.Token));
+
+        Assert.Equal(["long.mp4"], TempFolder.FilesIn(outputFolder));
+        Assert.Equal([9, 9, 9], File.ReadAllBytes(older));
+    }
+
+    [Fact]
+    public async Task Odd_Sizes_Are_Refused_Before_Ffmpeg_Starts()
+    {
+        using var folder = new TempFolder();
+        var source = new SolidFrames(161, 120);
+        var error = await Assert.ThrowsAsync<EncoderException>(() =>
+            VideoEncoder.EncodeMp4Async(source, new Mp4Settings(23, "ultrafast"), folder.File("odd.mp4"), new EncoderOptions(), null, CancellationToken.None));
+        Assert.Contains("even width and height", error.Message);
+        Assert.Empty(TempFolder.FilesIn(folder.Path));
+    }
+
+    private sealed class SynchronousProgress(Action<RenderProgress> report) : IProgress<RenderProgress>
+    {
+        public void Report(RenderProgress value) => report(value);
+    }
+
+    private sealed class SolidFrames(int width, int height) : IFrameSource
+    {
+        public int Width => width;
+
+        public int Height => height;
+
+        public int Fps => 10;
+
+        public int FrameCount => 5;
+
+        public void Render(int index, Span<byte> pixels) => pixels.Fill(128);
+    }
+}

@@ -1,0 +1,125 @@
+using RegressionRender.Core.Config;
+using RegressionRender.Core.Data;
+using RegressionRender.Core.Fitting;
+
+namespace RegressionRender.Tests.Fitting;
+
+public sealed class FitterTests
+{
+    private static readonly Dataset Seed = new(
+        [1.2, 3, 5.1, 6.3, 7.1, 8.2, 9, 11.2, 13.8],
+        [1.2, 2.5, 6, 4.5, 5.2, 8.9, 13.8, 12.1, 14.2],
+        "x", "y", 0);
+
+    private static readonly PolynomialModel Line = new(1);
+
+    [Fact]
+    public void Sgd_On_The_Seed_Reproduces_The_Learners_Numbers()
+    {
+        var fit = new FitConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 0.0001, Epochs = 1000, Init = [0.01, 0.01] };
+        var record = Fitter.Fit(Seed, Line, fit, "SGD", "seed.json");
+        Assert.Equal(9000, record.Steps);
+        Assert.Equal(9, record.Info.StepsPerEpoch);
+        Assert.Equal(-0.0024, record.Final[0], 4);
+        Assert.Equal(1.0730, record.Final[1], 4);
+        Assert.Equal(3.2559, record.FinalLoss, 4);
+        Assert.False(record.Info.Diverged);
+    }
+
+    [Fact]
+    public void Sgd_Step_Is_Exactly_The_Seed_Update_In_Data_Order()
+    {
+        var fit = new FitConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 0.001, Epochs = 1, Init = [0.01, 0.01] };
+        var record = Fitter.Fit(Seed, Line, fit, "SGD", "seed.json");
+        double m = 0.01, b = 0.01;
+        for (var i = 0; i < Seed.Count; i++)
+        {
+            var err = Seed.Y[i] - ((m * Seed.X[i]) + b);
+            m += Seed.X[i] * err * 0.001;
+            b += err * 0.001;
+            Assert.Equal(b, record.ParametersAt(i + 1)[0], 12);
+            Assert.Equal(m, record.ParametersAt(i + 1)[1], 12);
+        }
+    }
+
+    [Fact]
+    public void Least_Squares_Target_Of_The_Seed_Is_The_Known_Optimum()
+    {
+        var target = LeastSquares.Solve(Seed, Line)!;
+        Assert.Equal(-0.6434, target[0], 4);
+        Assert.Equal(1.1432, target[1], 4);
+    }
+
+    [Fact]
+    public void Gd_With_Enough_Epochs_Reaches_The_Closed_Form_Target()
+    {
+        var fit = new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.01, Epochs = 20000 };
+        var record = Fitter.Fit(Seed, Line, fit, "GD", "seed.json");
+        var target = record.Info.Target!;
+        Assert.Equal(target[0], record.Final[0], 5);
+        Assert.Equal(target[1], record.Final[1], 5);
+        Assert.Equal(record.Info.TargetLoss!.Value, record.FinalLoss, 8);
+    }
+
+    [Fact]
+    public void Records_Loss_And_Gradient_Norm_Of_Every_Step()
+    {
+        var fit = new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.01, Epochs = 5 };
+        var record = Fitter.Fit(Seed, Line, fit, "GD", "seed.json");
+        Assert.Equal(5, record.Steps);
+        for (var step = 0; step <= record.Steps; step++)
+        {
+            var theta = record.ParametersAt(step).ToArray();
+            var mse = Enumerable.Range(0, Seed.Count).Average(i => Math.Pow(Seed.Y[i] - theta[0] - (theta[1] * Seed.X[i]), 2));
+            Assert.Equal(mse, record.LossAt(step), 10);
+            var g0 = -Enumerable.Range(0, Seed.Count).Average(i => Seed.Y[i] - theta[0] - (theta[1] * Seed.X[i]));
+            var g1 = -Enumerable.Range(0, Seed.Count).Average(i => (Seed.Y[i] - theta[0] - (theta[1] * Seed.X[i])) * Seed.X[i]);
+            Assert.Equal(Math.Sqrt((g0 * g0) + (g1 * g1)), record.GradientNormAt(step), 10);
+        }
+        Assert.True(record.LossAt(5) < record.LossAt(0));
+    }
+
+    [Fact]
+    public void A_Learning_Rate_Too_High_Is_Marked_As_Diverged_Not_Thrown()
+    {
+        var fit = new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.1, Epochs = 1000 };
+        var record = Fitter.Fit(Seed, Line, fit, "GD", "seed.json");
+        Assert.True(record.Info.Diverged);
+        Assert.Equal(record.Steps, record.Info.DivergedAtStep);
+        Assert.True(record.Steps < 1000);
+        Assert.True(record.FinalLoss > 1e6 * record.LossAt(0));
+        Assert.True(double.IsFinite(record.FinalLoss));
+    }
+
+    [Fact]
+    public void Interpolates_Parameters_Between_Steps()
+    {
+        var fit = new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.01, Epochs = 3 };
+        var record = Fitter.Fit(Seed, Line, fit, "GD", "seed.json");
+        var middle = new double[2];
+        record.Interpolate(1.25, middle);
+        Assert.Equal(record.ParametersAt(1)[1] + (0.25 * (record.ParametersAt(2)[1] - record.ParametersAt(1)[1])), middle[1], 12);
+        record.Interpolate(3, middle);
+        Assert.Equal(record.Final[1], middle[1]);
+    }
+
+    [Fact]
+    public void Least_Squares_Is_Stable_For_A_High_Degree_Polynomial_On_Raw_X()
+    {
+        // y = 1 + 2x − 0.5x² + 0.01x⁵ exactly on x in [100, 130]: the normal equations lose every digit here.
+        var xs = Enumerable.Range(0, 31).Select(i => 100.0 + i).ToArray();
+        double[] truth = [1, 2, -0.5, 0, 0, 0.01];
+        var ys = xs.Select(x => PolynomialModel.Predict(truth, x)).ToArray();
+        var solved = LeastSquares.Solve(new Dataset(xs, ys, "x", "y", 0), new PolynomialModel(5))!;
+        var worst = xs.Max(x => Math.Abs(PolynomialModel.Predict(solved, x) - PolynomialModel.Predict(truth, x)) / Math.Abs(PolynomialModel.Predict(truth, x)));
+        Assert.True(worst < 1e-6, $"relative error {worst}");
+    }
+
+    [Fact]
+    public void Record_Limit_Is_Checked_Before_Fitting()
+    {
+        var fit = new FitConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 0.001, Epochs = 1_000_000 };
+        var error = Assert.Throws<Core.InvalidInputException>(() => Fitter.Fit(Seed, Line, fit, "SGD", "seed.json"));
+        Assert.Contains("record limit", error.Message);
+    }
+}

@@ -29,7 +29,7 @@ internal sealed class ErrorReporter(TextWriter error, bool verbose)
         InvalidInputException invalid => (ExitCodes.InvalidInput, invalid.ToString()),
         MissingDependencyException missing => (ExitCodes.MissingDependency, $"error: {missing.Message}"),
         EncoderException encoder => (ExitCodes.RenderFailed, $"error: {encoder.Message}"),
-        OperationCanceledException => (ExitCodes.Cancelled, "cancelled: no output was written; existing files are untouched"),
+        OperationCanceledException => (ExitCodes.Cancelled, "cancelled: unfinished outputs were not written; existing files are untouched"),
         UnauthorizedAccessException or IOException => (ExitCodes.RenderFailed, $"error: {e.Message}"),
         _ => (ExitCodes.RenderFailed, $"error: {e.Message} (run with --verbose for details)"),
     };

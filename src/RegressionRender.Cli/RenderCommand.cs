@@ -40,9 +40,16 @@ internal static class RenderCommand
         foreach (var output in outputs)
         {
             var what = output.Frames > 1 ? $"{output.Frames} frames, {output.Seconds:0.##} s, " : "";
-            await cli.Error.WriteLineAsync($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, output.Path)} ({what}{Size(output.Bytes)})");
+            await cli.Error.WriteLineAsync($"wrote {Shown(output.Path)} ({what}{Size(output.Bytes)})");
         }
         await cli.Error.WriteLineAsync($"rendered {configPath} in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>A path relative to the working folder when it is inside it, else absolute.</summary>
+    internal static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative;
     }
 
     internal static string Size(long bytes) => bytes switch

@@ -42,6 +42,10 @@ internal static class ConfigShapeChecker
         {
             Expect(element.ValueKind == JsonValueKind.String, source, path, "a string", element);
         }
+        else if (underlying == typeof(PacingSpec))
+        {
+            CheckPacing(element, path, source);
+        }
         else if (underlying.IsEnum)
         {
             Expect(element.ValueKind == JsonValueKind.String, source, path, $"one of {EnumNames(underlying)}", element);
@@ -69,6 +73,36 @@ internal static class ConfigShapeChecker
         else
         {
             CheckObject(element, underlying, path, source);
+        }
+    }
+
+    private static void CheckPacing(JsonElement element, string path, string source)
+    {
+        var modes = PacingSpec.Modes;
+        var valid = string.Join(", ", modes.Select(m => $"'{m}'"));
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            var mode = element.GetString()!;
+            if (!modes.Contains(mode))
+            {
+                throw Error(source, path, $"unknown pacing '{mode}'{NameSuggester.Hint(mode, modes)}; valid: {valid}, or a blend such as {{ \"visual\": 0.7, \"log\": 0.3 }}");
+            }
+            return;
+        }
+        Expect(element.ValueKind == JsonValueKind.Object, source, path, $"a pacing mode ({valid}) or an object of weights", element);
+        var total = 0.0;
+        foreach (var member in element.EnumerateObject())
+        {
+            if (!modes.Contains(member.Name))
+            {
+                throw Error(source, $"{path}.{member.Name}", $"unknown pacing '{member.Name}'{NameSuggester.Hint(member.Name, modes)}; valid: {valid}");
+            }
+            Expect(member.Value.ValueKind == JsonValueKind.Number && member.Value.GetDouble() >= 0, source, $"{path}.{member.Name}", "a weight ≥ 0", member.Value);
+            total += member.Value.GetDouble();
+        }
+        if (!(total > 0))
+        {
+            throw Error(source, path, "a pacing blend needs at least one weight above 0");
         }
     }
 

@@ -162,8 +162,8 @@ public sealed record AnimationConfig
     /// <summary>Frames per second.</summary>
     public int Fps { get; init; } = 30;
 
-    /// <summary>How progress maps to optimizer steps: visual, log or iterations.</summary>
-    public string Pacing { get; init; } = "visual";
+    /// <summary>How progress maps to optimizer steps: visual, log or iterations, or a blend such as { "visual": 0.7, "log": 0.3 }.</summary>
+    public PacingSpec Pacing { get; init; } = PacingSpec.Visual;
 
     /// <summary>Easing of progress over the animated phase.</summary>
     public string Easing { get; init; } = "cubic-in-out";

@@ -19,9 +19,6 @@ public static class SceneValidator
     public static IReadOnlyList<string> Presets { get; } =
         ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
 
-    /// <summary>Pacing modes.</summary>
-    public static IReadOnlyList<string> PacingModes { get; } = ["visual", "log", "iterations"];
-
     /// <summary>Throws <see cref="InvalidInputException"/> for the first problem found.</summary>
     public static void Validate(SceneConfig config, string source)
     {
@@ -110,8 +107,13 @@ public static class SceneValidator
         check.RangeClosed(animation.Trail, 0, 60, "$.animation.trail");
         check.That(Timing.Easing.TryGet(animation.Easing, out _), "$.animation.easing",
             $"unknown easing '{animation.Easing}'{NameSuggester.Hint(animation.Easing, Timing.Easing.Names)}; valid: {string.Join(", ", Timing.Easing.Names)}");
-        check.That(PacingModes.Contains(animation.Pacing), "$.animation.pacing",
-            $"unknown pacing '{animation.Pacing}'{NameSuggester.Hint(animation.Pacing, PacingModes)}; valid: {string.Join(", ", PacingModes)}");
+        foreach (var (mode, weight) in animation.Pacing.Weights)
+        {
+            check.That(PacingSpec.Modes.Contains(mode), "$.animation.pacing",
+                $"unknown pacing '{mode}'{NameSuggester.Hint(mode, PacingSpec.Modes)}; valid: {string.Join(", ", PacingSpec.Modes)}");
+            check.That(double.IsFinite(weight) && weight >= 0, $"$.animation.pacing.{mode}", $"a weight must be ≥ 0 (got {weight})");
+        }
+        check.That(animation.Pacing.Weights.Values.Sum() > 0, "$.animation.pacing", "a pacing blend needs at least one weight above 0");
     }
 
     private static void ValidateView(ViewConfig view, OutputConfig output, Checker check)

@@ -38,7 +38,7 @@ public sealed class TimelineTests
     public void First_Animated_Frame_Shows_The_Initial_Fit_And_The_Last_The_Final_Fit_Exactly(string pacing)
     {
         var record = SeedSgd();
-        var animation = new AnimationConfig { Duration = 2, Fps = 30, HoldStart = 0.5, HoldEnd = 1, Pacing = pacing };
+        var animation = new AnimationConfig { Duration = 2, Fps = 30, HoldStart = 0.5, HoldEnd = 1, Pacing = PacingSpec.Single(pacing) };
         var timeline = Timeline.Build([record], animation, 30, Panel);
         var first = timeline.Frames[timeline.HoldStartFrames];
         var last = timeline.Frames[timeline.HoldStartFrames + timeline.AnimateFrames - 1];

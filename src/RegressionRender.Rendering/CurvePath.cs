@@ -4,17 +4,17 @@ using SkiaSharp;
 
 namespace RegressionRender.Rendering;
 
-/// <summary>Builds the path of a fitted curve across the fit panel: two points for a line on screen, a sample every 2 px otherwise.</summary>
+/// <summary>Builds the path of a fitted curve across the fit panel: two points for a line on screen, a sample every 2 px otherwise (curves, sigmoids, lines far off the panel).</summary>
 internal static class CurvePath
 {
-    public static SKPath Build(SKPathBuilder path, Viewport viewport, ReadOnlySpan<double> parameters)
+    public static SKPath Build(SKPathBuilder path, Viewport viewport, RegressionModel model, ReadOnlySpan<double> parameters)
     {
         path.Reset();
-        var samples = parameters.Length == 2 && InRange(viewport, parameters) ? 2 : Math.Max(2, (int)(viewport.Area.Width / 2));
+        var samples = !model.IsLogistic && parameters.Length == 2 && InRange(viewport, parameters) ? 2 : Math.Max(2, (int)(viewport.Area.Width / 2));
         for (var i = 0; i < samples; i++)
         {
             var x = viewport.X.Min + (viewport.X.Span * i / (samples - 1));
-            var point = new SKPoint(viewport.PixelX(x), Clamp(viewport.PixelY(PolynomialModel.Predict(parameters, x)), viewport));
+            var point = new SKPoint(viewport.PixelX(x), Clamp(viewport.PixelY(model.Predict(parameters, x)), viewport));
             if (i == 0)
             {
                 path.MoveTo(point);
@@ -29,8 +29,8 @@ internal static class CurvePath
 
     private static bool InRange(Viewport viewport, ReadOnlySpan<double> parameters)
     {
-        var a = viewport.PixelY(PolynomialModel.Predict(parameters, viewport.X.Min));
-        var b = viewport.PixelY(PolynomialModel.Predict(parameters, viewport.X.Max));
+        var a = viewport.PixelY(RegressionModel.Polynomial(parameters, viewport.X.Min));
+        var b = viewport.PixelY(RegressionModel.Polynomial(parameters, viewport.X.Max));
         return Clamp(a, viewport) == a && Clamp(b, viewport) == b;
     }
 

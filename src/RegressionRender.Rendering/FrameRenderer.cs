@@ -20,7 +20,7 @@ public sealed class FrameRenderer : IDisposable
     public FrameRenderer(ScenePlan plan, FontSet fonts)
     {
         Plan = plan;
-        var context = new RenderContext(plan, SceneStyle.From(plan.Config), fonts, [.. plan.Fits.Select(f => new ReadoutText(f))]);
+        var context = new RenderContext(plan, SceneStyle.From(plan.Config), fonts, [.. plan.Fits.Select((f, i) => new ReadoutText(f, plan.Config.Fit[i].L2 > 0))]);
         IFrameLayer[] layers =
         [
             new BackgroundLayer(context),

@@ -49,7 +49,7 @@ public sealed class PreparedScene
     public static PreparedScene Prepare(LoadedScene scene)
     {
         var data = DatasetLoader.Load(scene);
-        var model = PolynomialModel.From(scene.Config.Model);
+        var model = RegressionModel.From(scene.Config.Model);
         var warnings = new List<string>();
         if (data.SkippedRows > 0)
         {

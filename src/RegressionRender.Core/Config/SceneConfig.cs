@@ -52,6 +52,9 @@ public sealed record DataConfig
 
     /// <summary>Keep only rows where a column equals a value.</summary>
     public RowFilter? Filter { get; init; }
+
+    /// <summary>Logistic models with a text y column: the value that counts as class 1 (every other value is 0).</summary>
+    public string? Positive { get; init; }
 }
 
 /// <summary>Keeps the CSV rows whose <see cref="Column"/> equals <see cref="EqualTo"/>.</summary>
@@ -68,10 +71,10 @@ public sealed record RowFilter
 /// <summary>The model family.</summary>
 public sealed record ModelConfig
 {
-    /// <summary>"linear" or "polynomial".</summary>
+    /// <summary>"linear", "polynomial" or "logistic".</summary>
     public ModelKind Type { get; init; } = ModelKind.Linear;
 
-    /// <summary>Polynomial degree (1 = a line).</summary>
+    /// <summary>Polynomial degree (1 = a line); for logistic, the degree of the log-odds (default 1).</summary>
     public int? Degree { get; init; }
 }
 
@@ -83,6 +86,9 @@ public enum ModelKind
 
     /// <summary>θ0 + θ1·x + … + θd·x^d.</summary>
     Polynomial,
+
+    /// <summary>P(y = 1) = σ(θ0 + θ1·x), fitted by mean log-loss; y in {0, 1}.</summary>
+    Logistic,
 }
 
 /// <summary>One optimizer run.</summary>
@@ -120,6 +126,12 @@ public sealed record FitConfig
 
     /// <summary>Seed of the shuffle.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>Fit on z-scored x (mean 0, standard deviation 1); curves and readouts stay in the data's units.</summary>
+    public bool Standardize { get; init; }
+
+    /// <summary>Ridge penalty λ: adds λ‖w‖² to the MSE (λ/2‖w‖² to the log-loss); the intercept is not penalised.</summary>
+    public double L2 { get; init; }
 
     /// <summary>Legend label.</summary>
     public string? Label { get; init; }

@@ -25,6 +25,7 @@ public static class SceneValidator
         var check = new Checker(source);
         ValidateData(config.Data, check);
         var parameterCount = ValidateModel(config.Model, check);
+        check.That(config.Data.Positive is null || config.Model.Type == ModelKind.Logistic, "$.data.positive", "applies to logistic models only");
         check.That(config.Fit.Count >= 1, "$.fit", "needs at least one fit");
         for (var i = 0; i < config.Fit.Count; i++)
         {
@@ -60,7 +61,7 @@ public static class SceneValidator
         {
             return;
         }
-        check.That(data.Points is null || (data.X is null && data.Y is null && data.Filter is null), "$.data", "'x', 'y' and 'filter' apply to 'csv' only");
+        check.That(data.Points is null || (data.X is null && data.Y is null && data.Filter is null && data.Positive is null), "$.data", "'x', 'y', 'filter' and 'positive' apply to 'csv' only");
     }
 
     private static int ValidateModel(ModelConfig model, Checker check)
@@ -70,7 +71,7 @@ public static class SceneValidator
             check.That(model.Degree is null or 1, "$.model.degree", "a linear model has degree 1; use \"type\": \"polynomial\" for higher degrees");
             return 2;
         }
-        var degree = model.Degree ?? 2;
+        var degree = model.Degree ?? (model.Type == ModelKind.Logistic ? 1 : 2);
         check.Range(degree, 1, Limits.MaxDegree, "$.model.degree");
         return degree + 1;
     }
@@ -86,6 +87,7 @@ public static class SceneValidator
         check.RangeOpen(fit.Momentum, 0, 1, $"{path}.momentum");
         check.RangeOpen(fit.Beta1, 0, 1, $"{path}.beta1");
         check.RangeOpen(fit.Beta2, 0, 1, $"{path}.beta2");
+        check.That(double.IsFinite(fit.L2) && fit.L2 >= 0 && fit.L2 <= 1e6, $"{path}.l2", $"must be ≥ 0 and ≤ 1e6 (got {fit.L2})");
         check.That(double.IsFinite(fit.Epsilon) && fit.Epsilon > 0 && fit.Epsilon < 1, $"{path}.epsilon", $"must be > 0 and < 1 (got {fit.Epsilon})");
         if (fit.Init is { } init)
         {

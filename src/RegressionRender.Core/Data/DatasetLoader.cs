@@ -10,13 +10,22 @@ public static class DatasetLoader
     public static Dataset Load(LoadedScene scene)
     {
         var data = scene.Config.Data;
+        var logistic = scene.Config.Model.Type == ModelKind.Logistic;
         if (data.Points is { } points)
         {
-            return FromPoints(points, scene.SourcePath);
+            var inline = FromPoints(points, scene.SourcePath);
+            for (var i = 0; logistic && i < inline.Count; i++)
+            {
+                if (inline.Y[i] is not (0 or 1))
+                {
+                    throw new InvalidInputException($"{scene.SourcePath}: $.data.points[{i}]", $"a logistic model needs y = 0 or 1 (got {inline.Y[i]})");
+                }
+            }
+            return inline;
         }
         var shownPath = Path.GetRelativePath(Environment.CurrentDirectory, scene.Resolve(data.Csv!));
         var table = CsvTable.Read(scene.Resolve(data.Csv!), shownPath);
-        return FromTable(table, data, scene.SourcePath);
+        return FromTable(table, data, scene.SourcePath, logistic);
     }
 
     private static Dataset FromPoints(IReadOnlyList<double[]> points, string source)
@@ -32,7 +41,7 @@ public static class DatasetLoader
     }
 
     /// <summary>Reads the x and y columns of a CSV table, skipping rows with an empty cell.</summary>
-    public static Dataset FromTable(CsvTable table, DataConfig data, string source)
+    public static Dataset FromTable(CsvTable table, DataConfig data, string source, bool logistic = false)
     {
         var xColumn = table.Column(data.X!, $"{source}: $.data.x");
         var yColumn = table.Column(data.Y!, $"{source}: $.data.y");
@@ -54,14 +63,27 @@ public static class DatasetLoader
                 continue;
             }
             xs.Add(ParseX(xText, table, line, xColumn));
-            ys.Add(ParseNumber(yText, table, line, yColumn));
+            ys.Add(logistic ? ParseClass(yText, data.Positive, table, line, yColumn) : ParseNumber(yText, table, line, yColumn));
         }
         if (xs.Count < 2)
         {
             var why = data.Filter is { } filter ? $" after keeping rows where '{filter.Column}' is '{filter.EqualTo}'" : "";
             throw new InvalidInputException(table.Path, $"needs at least 2 rows with both '{data.X}' and '{data.Y}'{why} (found {xs.Count})");
         }
-        return new Dataset([.. xs], [.. ys], data.X!, data.Y!, skipped);
+        var yTitle = logistic && data.Positive is { } positive ? $"P({data.Y} = {positive})" : data.Y!;
+        return new Dataset([.. xs], [.. ys], data.X!, yTitle, skipped);
+    }
+
+    /// <summary>Class 1 or 0: the <paramref name="positive"/> text, or a 0/1 number when no positive value is named.</summary>
+    private static double ParseClass(string text, string? positive, CsvTable table, int line, int column)
+    {
+        if (positive is not null)
+        {
+            return text == positive ? 1 : 0;
+        }
+        var value = ParseNumber(text, table, line, column);
+        return value is 0 or 1 ? value
+            : throw new InvalidInputException($"{table.Path}:{line}:{column + 1}", $"a logistic model needs y = 0 or 1 in column '{table.Header[column].Trim()}' (got {text}); or name the class-1 value with \"positive\"");
     }
 
     private static string Cell(string[] cells, int index) => index < cells.Length ? cells[index] : "";

@@ -1,8 +1,10 @@
 namespace RegressionRender.Core.Fitting;
 
 /// <summary>
-/// Every step of one optimizer run: step 0 is the initial parameters, step <see cref="Steps"/> the last
-/// update. Read-only once built; the timeline reads parameters at fractional steps from it.
+/// The record of one optimizer run: parameters (in the data's units), loss and gradient norm after each step,
+/// step 0 being the initial parameters and step <see cref="Steps"/> the last update. Every step is kept up to
+/// <see cref="Fitter.RecordLimit"/>; longer runs keep every <see cref="Stride"/>-th step plus the last, and
+/// parameters at any (fractional) step are interpolated between the kept steps around it.
 /// </summary>
 public sealed class FitRecord
 {
@@ -10,9 +12,11 @@ public sealed class FitRecord
     private readonly double[] _loss;
     private readonly double[] _gradientNorm;
 
-    internal FitRecord(FitRecordInfo info, double[] parameters, double[] loss, double[] gradientNorm)
+    internal FitRecord(FitRecordInfo info, int steps, int stride, double[] parameters, double[] loss, double[] gradientNorm)
     {
         Info = info;
+        Steps = steps;
+        Stride = stride;
         _parameters = parameters;
         _loss = loss;
         _gradientNorm = gradientNorm;
@@ -24,35 +28,53 @@ public sealed class FitRecord
     /// <summary>Number of parameters per step.</summary>
     public int ParameterCount => Info.ParameterCount;
 
-    /// <summary>Index of the last recorded step (0 when nothing was updated).</summary>
-    public int Steps => _loss.Length - 1;
+    /// <summary>The last step (the number of updates made).</summary>
+    public int Steps { get; }
 
-    /// <summary>Parameters after <paramref name="step"/> updates.</summary>
-    public ReadOnlySpan<double> ParametersAt(int step) => _parameters.AsSpan(step * ParameterCount, ParameterCount);
+    /// <summary>Steps between kept entries: 1 unless the run was longer than the record limit.</summary>
+    public int Stride { get; }
 
-    /// <summary>MSE after <paramref name="step"/> updates.</summary>
-    public double LossAt(int step) => _loss[step];
+    /// <summary>Number of kept entries.</summary>
+    public int EntryCount => _loss.Length;
 
-    /// <summary>Norm of the full-data gradient after <paramref name="step"/> updates.</summary>
-    public double GradientNormAt(int step) => _gradientNorm[step];
+    /// <summary>The step of kept entry <paramref name="entry"/>.</summary>
+    public int EntryStep(int entry) => entry == EntryCount - 1 ? Steps : entry * Stride;
+
+    /// <summary>Parameters of kept entry <paramref name="entry"/>.</summary>
+    public ReadOnlySpan<double> Entry(int entry) => _parameters.AsSpan(entry * ParameterCount, ParameterCount);
+
+    /// <summary>Loss of kept entry <paramref name="entry"/>.</summary>
+    public double EntryLoss(int entry) => _loss[entry];
+
+    /// <summary>Gradient norm (full data) of kept entry <paramref name="entry"/>.</summary>
+    public double EntryGradientNorm(int entry) => _gradientNorm[entry];
+
+    /// <summary>Parameters after exactly <paramref name="step"/> updates (a kept step).</summary>
+    public ReadOnlySpan<double> ParametersAt(int step) => Entry(EntryOf(step));
+
+    /// <summary>Loss after exactly <paramref name="step"/> updates (a kept step).</summary>
+    public double LossAt(int step) => _loss[EntryOf(step)];
+
+    /// <summary>Gradient norm after exactly <paramref name="step"/> updates (a kept step).</summary>
+    public double GradientNormAt(int step) => _gradientNorm[EntryOf(step)];
 
     /// <summary>The parameters after the last step.</summary>
-    public ReadOnlySpan<double> Final => ParametersAt(Steps);
+    public ReadOnlySpan<double> Final => Entry(EntryCount - 1);
 
     /// <summary>The loss after the last step.</summary>
-    public double FinalLoss => _loss[Steps];
+    public double FinalLoss => _loss[^1];
 
-    /// <summary>Parameters at a fractional step, interpolated linearly between the neighbouring steps.</summary>
+    /// <summary>Parameters at a fractional step, interpolated linearly between the kept steps around it.</summary>
     public void Interpolate(double step, Span<double> destination)
     {
         var (lower, fraction) = Split(step);
-        var a = ParametersAt(lower);
+        var a = Entry(lower);
         if (fraction == 0)
         {
             a.CopyTo(destination);
             return;
         }
-        var b = ParametersAt(lower + 1);
+        var b = Entry(lower + 1);
         for (var k = 0; k < ParameterCount; k++)
         {
             destination[k] = a[k] + ((b[k] - a[k]) * fraction);
@@ -69,31 +91,55 @@ public sealed class FitRecord
     /// <summary>The epoch a (fractional) step belongs to: 0 before the first update, then 1, 2, ….</summary>
     public int EpochOf(double step) => (int)Math.Ceiling(Math.Round(step, 9) / Info.StepsPerEpoch);
 
+    private int EntryOf(int step)
+    {
+        if (step == Steps)
+        {
+            return EntryCount - 1;
+        }
+        if (step < 0 || step > Steps || step % Stride != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), $"step {step} is not kept (every {Stride}th of {Steps} is)");
+        }
+        return step / Stride;
+    }
+
     private (int Lower, double Fraction) Split(double step)
     {
         var clamped = Math.Clamp(step, 0, Steps);
-        var lower = Math.Min((int)Math.Floor(clamped), Steps);
-        return (lower, lower == Steps ? 0 : clamped - lower);
+        var lower = Math.Min((int)Math.Floor(clamped / Stride), EntryCount - 1);
+        if (lower == EntryCount - 1)
+        {
+            return (lower, 0);
+        }
+        var from = EntryStep(lower);
+        var to = EntryStep(lower + 1);
+        return (lower, (clamped - from) / (to - from));
     }
 }
 
 /// <summary>Facts about a fit that do not change per step.</summary>
 /// <param name="Label">Name in the legend and the plan.</param>
-/// <param name="ParameterCount">Parameters per step.</param>
+/// <param name="Model">The fitted function.</param>
 /// <param name="StepsPerEpoch">Updates per pass over the data.</param>
 /// <param name="Epochs">Passes asked for.</param>
 /// <param name="DivergedAtStep">The step at which the loss blew up, or null.</param>
-/// <param name="Target">The closed-form optimum, or null when there is none.</param>
+/// <param name="Target">The closed-form optimum in the data's units, or null when there is none.</param>
 /// <param name="TargetLoss">The loss at <paramref name="Target"/>.</param>
+/// <param name="NoTargetReason">Why there is no target, when there is none.</param>
 public sealed record FitRecordInfo(
     string Label,
-    int ParameterCount,
+    RegressionModel Model,
     int StepsPerEpoch,
     int Epochs,
     int? DivergedAtStep,
     double[]? Target,
-    double? TargetLoss)
+    double? TargetLoss,
+    string? NoTargetReason)
 {
+    /// <summary>Parameters per step.</summary>
+    public int ParameterCount => Model.ParameterCount;
+
     /// <summary>True when the run was stopped because the loss blew up.</summary>
     public bool Diverged => DivergedAtStep is not null;
 }

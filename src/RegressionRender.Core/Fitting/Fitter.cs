@@ -4,42 +4,52 @@ using RegressionRender.Core.Fitting.Optimizers;
 
 namespace RegressionRender.Core.Fitting;
 
-/// <summary>Runs one optimizer over a dataset and records every step.</summary>
+/// <summary>Runs one optimizer over a dataset and records its steps.</summary>
 public static class Fitter
 {
-    /// <summary>Most steps a single fit may record (epochs × steps per epoch); beyond it the config is refused.</summary>
-    public const int MaxRecordedSteps = 2_000_000;
+    /// <summary>Most entries a record keeps; longer runs keep every k-th step so that memory stays bounded.</summary>
+    public const int RecordLimit = 500_000;
+
+    /// <summary>Most optimizer steps a fit may take (epochs × steps per epoch).</summary>
+    public const long MaxSteps = 50_000_000;
 
     /// <summary>The loss counts as diverged when it grows past this multiple of its starting value.</summary>
     public const double DivergenceFactor = 1e6;
 
-    /// <summary>Fits <paramref name="data"/> with one optimizer and returns the record of every step.</summary>
-    public static FitRecord Fit(Dataset data, PolynomialModel model, FitConfig fit, string label, string configPath)
+    /// <summary>Fits <paramref name="data"/> with one optimizer and returns its record.</summary>
+    public static FitRecord Fit(Dataset data, RegressionModel model, FitConfig fit, string label, string configPath)
     {
         var n = data.Count;
         var p = model.ParameterCount;
         var batchSize = BatchSize(fit, n);
         var stepsPerEpoch = (n + batchSize - 1) / batchSize;
         var totalSteps = (long)fit.Epochs * stepsPerEpoch;
-        if (totalSteps > MaxRecordedSteps)
+        if (totalSteps > MaxSteps)
         {
             throw new InvalidInputException(configPath,
-                $"{label}: {fit.Epochs} epochs × {stepsPerEpoch} steps per epoch = {totalSteps:N0} steps, over the record limit of {MaxRecordedSteps:N0}; use fewer epochs or a larger batch");
+                $"{label}: {fit.Epochs} epochs × {stepsPerEpoch} steps per epoch = {totalSteps:N0} steps, over the limit of {MaxSteps:N0}; use fewer epochs or a larger batch");
         }
-        var loss = new SquaredLoss(data, model);
+        var stride = (int)Math.Max(1, (totalSteps + RecordLimit - 1) / RecordLimit);
+        var scaling = fit.Standardize ? FeatureScaling.Of(data.X) : FeatureScaling.Identity;
+        var z = data.X.Select(scaling.Apply).ToArray();
+        IObjective objective = model.IsLogistic ? new LogLoss(z, data.Y, p, fit.L2) : new SquaredLoss(z, data.Y, p, fit.L2);
         var rule = CreateRule(fit, p);
         var parameters = fit.Init is { } init ? (double[])init.Clone() : new double[p];
         var point = new double[p];
         var gradient = new double[p];
+        var original = new double[p];
         var all = Enumerable.Range(0, n).ToArray();
         var order = (int[])all.Clone();
         var random = new Random(fit.Seed);
 
-        var recorded = new List<double>((int)Math.Min((totalSteps + 1) * p, 1 << 20));
-        var losses = new List<double>((int)Math.Min(totalSteps + 1, 1 << 20));
-        var norms = new List<double>((int)Math.Min(totalSteps + 1, 1 << 20));
-        Record(parameters);
+        var capacity = (int)Math.Min((totalSteps / stride) + 2, RecordLimit + 2);
+        var recorded = new List<double>(capacity * p);
+        var losses = new List<double>(capacity);
+        var norms = new List<double>(capacity);
+        Record(objective.Loss(parameters));
         var startLoss = losses[0];
+        var step = 0;
+        var lastRecorded = 0;
         int? divergedAt = null;
         for (var epoch = 0; epoch < fit.Epochs && divergedAt is null; epoch++)
         {
@@ -51,34 +61,64 @@ public static class Fitter
             {
                 var batch = order.AsSpan(start, Math.Min(batchSize, n - start));
                 rule.GradientPoint(parameters, point);
-                loss.Gradient(point, batch, gradient);
+                objective.Gradient(point, batch, gradient);
                 rule.Step(parameters, gradient);
-                var current = loss.Mse(parameters);
-                if (!double.IsFinite(current) || !parameters.All(double.IsFinite))
+                step++;
+                var last = step == totalSteps;
+                if (!parameters.All(double.IsFinite))
                 {
-                    divergedAt = losses.Count;
+                    divergedAt = step;
                     break;
                 }
-                Record(parameters, current);
-                if (current > DivergenceFactor * Math.Max(startLoss, 1e-12))
+                if (step % stride != 0 && !last)
                 {
-                    divergedAt = losses.Count - 1;
+                    continue;
+                }
+                var loss = objective.Loss(parameters);
+                if (!double.IsFinite(loss))
+                {
+                    divergedAt = step;
+                    break;
+                }
+                Record(loss);
+                lastRecorded = step;
+                if (loss > DivergenceFactor * Math.Max(startLoss, 1e-12))
+                {
+                    divergedAt = step;
                     break;
                 }
             }
         }
 
-        var target = LeastSquares.Solve(data, model);
-        var info = new FitRecordInfo(label, p, stepsPerEpoch, fit.Epochs, divergedAt, target, target is null ? null : loss.Mse(target));
-        return new FitRecord(info, [.. recorded], [.. losses], [.. norms]);
-
-        void Record(double[] theta, double? mse = null)
+        var (optimum, reason) = Target(model, fit, z, data.Y);
+        double[]? target = null;
+        if (optimum is not null)
         {
-            recorded.AddRange(theta);
-            losses.Add(mse ?? loss.Mse(theta));
-            loss.Gradient(theta, all, gradient);
+            target = new double[p];
+            scaling.ToOriginal(optimum, target);
+        }
+        var info = new FitRecordInfo(label, model, stepsPerEpoch, fit.Epochs, divergedAt, target, optimum is null ? null : objective.Loss(optimum), reason);
+        return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms]);
+
+        void Record(double loss)
+        {
+            scaling.ToOriginal(parameters, original);
+            recorded.AddRange(original);
+            losses.Add(loss);
+            objective.Gradient(parameters, all, gradient);
             norms.Add(Math.Sqrt(gradient.Sum(g => g * g)));
         }
+    }
+
+    /// <summary>The optimum in the fitted (possibly standardized) coordinates.</summary>
+    private static (double[]? Optimum, string? Reason) Target(RegressionModel model, FitConfig fit, double[] z, double[] y)
+    {
+        if (model.IsLogistic)
+        {
+            return LogisticNewton.Solve(z, y, model.ParameterCount, fit.L2);
+        }
+        var solution = LeastSquares.Solve(z, y, model.ParameterCount, fit.L2);
+        return (solution, solution is null ? "the least-squares solution is not unique (fewer distinct x values than parameters)" : null);
     }
 
     /// <summary>Samples per step: all for gd, one for sgd, <c>batchSize</c> (default 32) for minibatch, all unless given otherwise.</summary>

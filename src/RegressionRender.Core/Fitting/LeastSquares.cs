@@ -1,18 +1,18 @@
-using RegressionRender.Core.Data;
-
 namespace RegressionRender.Core.Fitting;
 
 /// <summary>
 /// The closed-form least-squares optimum by Householder QR of the column-scaled design matrix — stable where
-/// the normal equations lose half the digits (high-degree polynomials on raw x).
+/// the normal equations lose half the digits (high-degree polynomials on raw x). Ridge (l2) is solved the same
+/// way, as least squares on the design augmented with √(nλ)·I rows for every parameter but the intercept.
 /// </summary>
 public static class LeastSquares
 {
-    /// <summary>The θ minimising mean((y − f(x))²), or null when it is not unique (too few distinct x).</summary>
-    public static double[]? Solve(Dataset data, PolynomialModel model)
+    /// <summary>The θ minimising mean((y − f(x))²) + λ‖w‖², or null when it is not unique (too few distinct x).</summary>
+    public static double[]? Solve(IReadOnlyList<double> xs, IReadOnlyList<double> ys, int parameterCount, double l2 = 0)
     {
-        var n = data.Count;
-        var p = model.ParameterCount;
+        var samples = xs.Count;
+        var p = parameterCount;
+        var n = samples + (l2 > 0 ? p - 1 : 0);
         if (n < p)
         {
             return null;
@@ -24,7 +24,7 @@ public static class LeastSquares
             var norm = 0.0;
             for (var i = 0; i < n; i++)
             {
-                a[i, j] = Math.Pow(data.X[i], j);
+                a[i, j] = i < samples ? Math.Pow(xs[i], j) : (i - samples + 1 == j ? Math.Sqrt(samples * l2) : 0);
                 norm += a[i, j] * a[i, j];
             }
             scale[j] = norm > 0 ? Math.Sqrt(norm) : 1;
@@ -33,7 +33,11 @@ public static class LeastSquares
                 a[i, j] /= scale[j];
             }
         }
-        var b = (double[])data.Y.Clone();
+        var b = new double[n];
+        for (var i = 0; i < samples; i++)
+        {
+            b[i] = ys[i];
+        }
         var diagonal = new double[p];
         for (var k = 0; k < p; k++)
         {

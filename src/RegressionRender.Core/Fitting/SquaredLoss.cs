@@ -1,43 +1,58 @@
-using RegressionRender.Core.Data;
-
 namespace RegressionRender.Core.Fitting;
 
 /// <summary>
-/// Least squares on a dataset: the recorded loss is the MSE, mean(residual²); optimizers step along the
-/// gradient of half of it, so that one per-sample SGD step is exactly <c>θ += lr·err·φ(x)</c>.
+/// Least squares: the recorded loss is mean(residual²) + λ‖w‖² (the intercept is not penalised); optimizers
+/// follow the gradient of half of it, so that one per-sample SGD step is exactly <c>θ += lr·err·φ(x)</c>.
 /// </summary>
-public sealed class SquaredLoss(Dataset data, PolynomialModel model)
+internal sealed class SquaredLoss(double[] z, double[] y, int parameterCount, double l2) : IObjective
 {
-    /// <summary>mean((y − f(x))²) over all points.</summary>
-    public double Mse(ReadOnlySpan<double> parameters)
+    public int Count => z.Length;
+
+    public double Loss(ReadOnlySpan<double> parameters)
     {
         var sum = 0.0;
-        for (var i = 0; i < data.Count; i++)
+        for (var i = 0; i < z.Length; i++)
         {
-            var residual = data.Y[i] - PolynomialModel.Predict(parameters, data.X[i]);
+            var residual = y[i] - RegressionModel.Polynomial(parameters, z[i]);
             sum += residual * residual;
         }
-        return sum / data.Count;
+        return (sum / z.Length) + Penalty.Of(parameters, l2);
     }
 
-    /// <summary>Gradient of ½·mean(residual²) over the samples <paramref name="batch"/>, written to <paramref name="gradient"/>.</summary>
     public void Gradient(ReadOnlySpan<double> parameters, ReadOnlySpan<int> batch, Span<double> gradient)
     {
         gradient.Clear();
         foreach (var i in batch)
         {
-            var x = data.X[i];
-            var residual = data.Y[i] - PolynomialModel.Predict(parameters, x);
+            var residual = y[i] - RegressionModel.Polynomial(parameters, z[i]);
             var feature = 1.0;
-            for (var k = 0; k < model.ParameterCount; k++)
+            for (var k = 0; k < parameterCount; k++)
             {
                 gradient[k] -= residual * feature;
-                feature *= x;
+                feature *= z[i];
             }
         }
-        for (var k = 0; k < gradient.Length; k++)
+        for (var k = 0; k < parameterCount; k++)
         {
-            gradient[k] /= batch.Length;
+            gradient[k] = (gradient[k] / batch.Length) + (k > 0 ? l2 * parameters[k] : 0);
         }
+    }
+}
+
+/// <summary>The l2 penalty λ‖w‖² over every parameter but the intercept.</summary>
+internal static class Penalty
+{
+    public static double Of(ReadOnlySpan<double> parameters, double l2)
+    {
+        if (l2 == 0)
+        {
+            return 0;
+        }
+        var sum = 0.0;
+        for (var k = 1; k < parameters.Length; k++)
+        {
+            sum += parameters[k] * parameters[k];
+        }
+        return l2 * sum;
     }
 }

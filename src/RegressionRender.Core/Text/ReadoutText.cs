@@ -15,10 +15,13 @@ public sealed class ReadoutText
     private readonly FitRecord _record;
     private readonly int[] _decimals;
 
-    /// <summary>Readouts for one fit.</summary>
-    public ReadoutText(FitRecord record)
+    private readonly bool _penalized;
+
+    /// <summary>Readouts for one fit; <paramref name="penalized"/> when the loss includes an l2 penalty.</summary>
+    public ReadoutText(FitRecord record, bool penalized = false)
     {
         _record = record;
+        _penalized = penalized;
         _decimals = new int[record.ParameterCount];
         var final = record.Final;
         for (var k = 0; k < _decimals.Length; k++)
@@ -33,10 +36,11 @@ public sealed class ReadoutText
         string.Create(CultureInfo.InvariantCulture,
             $"epoch {_record.EpochOf(iteration)} / {_record.Info.Epochs}  ·  step {(int)Math.Round(iteration)} / {_record.Steps}");
 
-    /// <summary>"y = 1.07x − 0.00", highest power first.</summary>
+    /// <summary>"y = 1.07x − 0.00", highest power first; "p = σ(0.12x − 24.3)" for logistic regression.</summary>
     public string Equation(ReadOnlySpan<double> parameters)
     {
-        var text = new StringBuilder("y = ");
+        var logistic = _record.Info.Model.IsLogistic;
+        var text = new StringBuilder(logistic ? "p = σ(" : "y = ");
         for (var k = parameters.Length - 1; k >= 0; k--)
         {
             var value = Math.Round(parameters[k], _decimals[k]);
@@ -54,11 +58,15 @@ public sealed class ReadoutText
                 text.Append('x').Append(Superscripts[Math.Min(k, Superscripts.Length - 1)]);
             }
         }
-        return text.ToString();
+        return (logistic ? text.Append(')') : text).ToString();
     }
 
-    /// <summary>"MSE = 3.2559" with five significant digits.</summary>
-    public static string Loss(double loss) => $"MSE = {Significant(loss, 5)}";
+    /// <summary>"MSE = 3.2559" (or "log-loss = …"; "loss = …" with an l2 penalty), five significant digits.</summary>
+    public string Loss(double loss) => $"{LossName(_record, _penalized)} = {Significant(loss, 5)}";
+
+    /// <summary>What the recorded loss of a fit is called.</summary>
+    public static string LossName(FitRecord record, bool penalized) =>
+        penalized ? "loss" : record.Info.Model.IsLogistic ? "log-loss" : "MSE";
 
     /// <summary>A number with about <paramref name="digits"/> significant digits, plain notation, real minus sign.</summary>
     public static string Significant(double value, int digits)

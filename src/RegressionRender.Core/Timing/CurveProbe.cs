@@ -25,12 +25,12 @@ public sealed class CurveProbe
     }
 
     /// <summary>RMS pixel movement between two parameter vectors of the same model.</summary>
-    public double SquaredDisplacement(ReadOnlySpan<double> from, ReadOnlySpan<double> to)
+    public double SquaredDisplacement(RegressionModel model, ReadOnlySpan<double> from, ReadOnlySpan<double> to)
     {
         var sum = 0.0;
         foreach (var x in _xs)
         {
-            var d = Clamp(_viewport.PixelY(PolynomialModel.Predict(to, x))) - Clamp(_viewport.PixelY(PolynomialModel.Predict(from, x)));
+            var d = Clamp(_viewport.PixelY(model.Predict(to, x))) - Clamp(_viewport.PixelY(model.Predict(from, x)));
             sum += d * d;
         }
         return sum / Samples;

@@ -45,7 +45,7 @@ internal sealed class RunClock
         {
             _fits[k].Interpolate(Iteration(k, from), _a[k]);
             _fits[k].Interpolate(Iteration(k, to), _b[k]);
-            sum += _probe.SquaredDisplacement(_a[k], _b[k]);
+            sum += _probe.SquaredDisplacement(_fits[k].Info.Model, _a[k], _b[k]);
         }
         return Math.Sqrt(sum / _fits.Count);
     }

@@ -18,7 +18,7 @@ internal sealed class CurveLayer(RenderContext context) : IFrameLayer, IDisposab
         _halo.Color = context.Style.Background.WithAlpha(170);
         for (var k = 0; k < frame.Fits.Count; k++)
         {
-            using var path = CurvePath.Build(_builder, context.Viewport, frame.Fits[k].Parameters);
+            using var path = CurvePath.Build(_builder, context.Viewport, context.Plan.Fits[k].Info.Model, frame.Fits[k].Parameters);
             _line.Color = context.Style.FitColors[k];
             canvas.DrawPath(path, _halo);
             canvas.DrawPath(path, _line);

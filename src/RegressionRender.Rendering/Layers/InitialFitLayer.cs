@@ -15,7 +15,7 @@ internal sealed class InitialFitLayer(RenderContext context) : IFrameLayer
         canvas.ClipRect(DataPointsLayer.Rect(context.Viewport.Area));
         foreach (var fit in context.Plan.Fits)
         {
-            using var path = CurvePath.Build(builder, context.Viewport, fit.ParametersAt(0));
+            using var path = CurvePath.Build(builder, context.Viewport, fit.Info.Model, fit.Entry(0));
             canvas.DrawPath(path, paint);
         }
     }

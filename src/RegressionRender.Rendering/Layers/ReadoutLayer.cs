@@ -86,7 +86,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
             for (var s = 0; s <= 32; s++)
             {
                 var x = viewport.X.Min + (viewport.X.Span * s / 32);
-                cost += box.Contains(viewport.PixelX(x), viewport.PixelY(Core.Fitting.PolynomialModel.Predict(fit.Final, x))) ? 1 : 0;
+                cost += box.Contains(viewport.PixelX(x), viewport.PixelY(fit.Info.Model.Predict(fit.Final, x))) ? 1 : 0;
             }
         }
         return cost;
@@ -102,7 +102,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         {
             var prefix = fits.Count > 1 ? fits[k].Info.Label + ":  " : "";
             lines.Add((prefix + readouts[k].Equation(frame.Fits[k].Parameters), style.FitColors[k], true));
-            lines.Add((ReadoutText.Loss(frame.Fits[k].Loss), style.Text, false));
+            lines.Add((readouts[k].Loss(frame.Fits[k].Loss), style.Text, false));
         }
         return lines;
     }
@@ -116,10 +116,10 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
             var prefix = _context.Plan.Fits.Count > 1 ? fit.Info.Label + ":  " : "";
             for (var i = 0; i <= 64; i++)
             {
-                var step = fit.Steps * i / 64;
-                widest = Math.Max(widest, _font.MeasureText(_context.Readouts[k].Progress(step)));
-                widest = Math.Max(widest, _bold.MeasureText(prefix + _context.Readouts[k].Equation(fit.ParametersAt(step))));
-                widest = Math.Max(widest, _font.MeasureText(ReadoutText.Loss(fit.LossAt(step))));
+                var entry = (fit.EntryCount - 1) * i / 64;
+                widest = Math.Max(widest, _font.MeasureText(_context.Readouts[k].Progress(fit.EntryStep(entry))));
+                widest = Math.Max(widest, _bold.MeasureText(prefix + _context.Readouts[k].Equation(fit.Entry(entry))));
+                widest = Math.Max(widest, _font.MeasureText(_context.Readouts[k].Loss(fit.EntryLoss(entry))));
             }
         }
         return widest * 1.04f;

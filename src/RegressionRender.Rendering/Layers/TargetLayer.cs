@@ -19,7 +19,7 @@ internal sealed class TargetLayer(RenderContext context) : IFrameLayer
         using var paint = new SKPaint { IsAntialias = true, Color = context.Style.Target, Style = SKPaintStyle.Stroke, StrokeWidth = 2 * scale, PathEffect = dash };
         using var builder = new SKPathBuilder();
         canvas.ClipRect(DataPointsLayer.Rect(context.Viewport.Area));
-        using var path = CurvePath.Build(builder, context.Viewport, target);
+        using var path = CurvePath.Build(builder, context.Viewport, context.Plan.Fits[0].Info.Model, target);
         canvas.DrawPath(path, paint);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class TrailLayer(RenderContext context) : IFrameLayer, IDisposab
         {
             var color = context.Style.FitColors[line.FitIndex];
             _paint.Color = color.WithAlpha((byte)(color.Alpha * MaxAlpha * line.Opacity));
-            using var path = CurvePath.Build(_builder, context.Viewport, line.Parameters);
+            using var path = CurvePath.Build(_builder, context.Viewport, context.Plan.Fits[line.FitIndex].Info.Model, line.Parameters);
             canvas.DrawPath(path, _paint);
         }
     }

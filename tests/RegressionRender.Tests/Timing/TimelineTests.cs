@@ -15,7 +15,7 @@ public sealed class TimelineTests
 
     private static readonly Viewport Panel = new(new AxisRange(0, 15), new AxisRange(0, 15), new PixelRect(100, 100, 700, 700));
 
-    private static FitRecord SeedSgd() => Fitter.Fit(Seed, new PolynomialModel(1),
+    private static FitRecord SeedSgd() => Fitter.Fit(Seed, new RegressionModel(ModelKind.Linear, 1),
         new FitConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 0.0001, Epochs = 1000, Init = [0.01, 0.01] }, "SGD", "seed");
 
     [Fact]

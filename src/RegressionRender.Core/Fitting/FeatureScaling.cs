@@ -1,0 +1,47 @@
+namespace RegressionRender.Core.Fitting;
+
+/// <summary>
+/// The z-score of x, z = (x − mean) / scale, on which a standardized fit runs. Converts fitted coefficients
+/// back to the original units by expanding ((x − mean)/scale)^k, so that curves and readouts stay in the data's units.
+/// </summary>
+public sealed record FeatureScaling(double Mean, double Scale)
+{
+    /// <summary>No scaling: z = x.</summary>
+    public static FeatureScaling Identity { get; } = new(0, 1);
+
+    /// <summary>The mean and (population) standard deviation of <paramref name="xs"/>.</summary>
+    public static FeatureScaling Of(IReadOnlyList<double> xs)
+    {
+        var mean = xs.Average();
+        var deviation = Math.Sqrt(xs.Average(x => (x - mean) * (x - mean)));
+        return new FeatureScaling(mean, deviation > 0 ? deviation : 1);
+    }
+
+    /// <summary>True when this is the identity.</summary>
+    public bool IsIdentity => Mean == 0 && Scale == 1;
+
+    /// <summary>z for x.</summary>
+    public double Apply(double x) => (x - Mean) / Scale;
+
+    /// <summary>Coefficients of the same polynomial in x, from coefficients in z.</summary>
+    public void ToOriginal(ReadOnlySpan<double> scaled, Span<double> original)
+    {
+        if (IsIdentity)
+        {
+            scaled.CopyTo(original);
+            return;
+        }
+        original.Clear();
+        for (var k = 0; k < scaled.Length; k++)
+        {
+            // β_k · ((x − m)/s)^k = β_k / s^k · Σ_j C(k, j) x^j (−m)^(k−j)
+            var factor = scaled[k] / Math.Pow(Scale, k);
+            var binomial = 1.0;
+            for (var j = 0; j <= k; j++)
+            {
+                original[j] += factor * binomial * Math.Pow(-Mean, k - j);
+                binomial = binomial * (k - j) / (j + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace RegressionRender.Core.Fitting;
+
+/// <summary>What an optimizer minimises, over the (possibly standardized) features of a dataset.</summary>
+internal interface IObjective
+{
+    /// <summary>Number of samples.</summary>
+    int Count { get; }
+
+    /// <summary>The recorded loss over all samples (MSE or mean log-loss, plus the l2 penalty).</summary>
+    double Loss(ReadOnlySpan<double> parameters);
+
+    /// <summary>The gradient the optimizer follows, over the samples in <paramref name="batch"/>.</summary>
+    void Gradient(ReadOnlySpan<double> parameters, ReadOnlySpan<int> batch, Span<double> gradient);
+}

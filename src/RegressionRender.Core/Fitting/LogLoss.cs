@@ -1,0 +1,43 @@
+namespace RegressionRender.Core.Fitting;
+
+/// <summary>
+/// Logistic regression: the recorded loss is the mean log-loss + (λ/2)‖w‖², and optimizers follow its gradient,
+/// mean((p − y)·φ(x)) + λ·w. Computed through softplus so that confident predictions never produce log(0).
+/// </summary>
+internal sealed class LogLoss(double[] z, double[] y, int parameterCount, double l2) : IObjective
+{
+    public int Count => z.Length;
+
+    public double Loss(ReadOnlySpan<double> parameters)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < z.Length; i++)
+        {
+            var logit = RegressionModel.Polynomial(parameters, z[i]);
+            sum += Softplus(logit) - (y[i] * logit);
+        }
+        return (sum / z.Length) + (Penalty.Of(parameters, l2) / 2);
+    }
+
+    public void Gradient(ReadOnlySpan<double> parameters, ReadOnlySpan<int> batch, Span<double> gradient)
+    {
+        gradient.Clear();
+        foreach (var i in batch)
+        {
+            var error = RegressionModel.Sigmoid(RegressionModel.Polynomial(parameters, z[i])) - y[i];
+            var feature = 1.0;
+            for (var k = 0; k < parameterCount; k++)
+            {
+                gradient[k] += error * feature;
+                feature *= z[i];
+            }
+        }
+        for (var k = 0; k < parameterCount; k++)
+        {
+            gradient[k] = (gradient[k] / batch.Length) + (k > 0 ? l2 * parameters[k] : 0);
+        }
+    }
+
+    /// <summary>log(1 + e^z), without overflow.</summary>
+    public static double Softplus(double z) => z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
+}

@@ -30,8 +30,10 @@ public sealed class FrameRenderer : IDisposable
             new InitialFitLayer(context),
             new DataPointsLayer(context),
             new TrailLayer(context),
+            new ThresholdLayer(context),
             new CurveLayer(context),
             new ReadoutLayer(context),
+            new CaptionLayer(context),
         ];
         _owned.AddRange(layers.OfType<IDisposable>());
         _static = Record(layers.TakeWhile(l => l.IsStatic), plan.Layout);

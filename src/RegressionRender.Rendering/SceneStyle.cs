@@ -14,6 +14,8 @@ public sealed record SceneStyle(
     SKColor Points,
     SKColor Initial,
     SKColor Target,
+    SKColor ClassZero,
+    SKColor ClassOne,
     IReadOnlyList<SKColor> FitColors)
 {
     /// <summary>Okabe–Ito: vermillion, blue, bluish green, reddish purple, orange, sky blue, yellow.</summary>
@@ -36,6 +38,8 @@ public sealed record SceneStyle(
             Points: Sk(Rgba.ParseOr(config.View.PointColor, new Rgba(0x33, 0x3D, 0x47, 0xB0))),
             Initial: Sk(Rgba.ParseOr(config.View.InitialColor, new Rgba(0x00, 0x72, 0xB2, 0x55))),
             Target: new SKColor(0x55, 0x5D, 0x66, 0xC0),
+            ClassZero: new SKColor(0xCC, 0x79, 0xA7, 0xC0),
+            ClassOne: new SKColor(0x00, 0x9E, 0x73, 0xC0),
             FitColors: fits);
     }
 

@@ -5,12 +5,15 @@ namespace RegressionRender.Core.Timing;
 
 /// <summary>
 /// Measures how far fitted curves move on screen: the RMS, over evenly spaced x across the fit panel, of the
-/// vertical movement in output pixels. Curves far outside the panel are clamped, so a diverging fit counts as
-/// a large but finite move.
+/// vertical movement in output pixels. Curves outside the panel are clamped just beyond its edges, so movement the viewer
+/// cannot see (a diverging fit far off-screen) does not count.
 /// </summary>
 public sealed class CurveProbe
 {
     private const int Samples = 64;
+
+    /// <summary>How far beyond the panel, in panel heights, movement still counts; the viewer sees none of it further out.</summary>
+    private const float VisibleMargin = 0.25f;
     private readonly Viewport _viewport;
     private readonly double[] _xs = new double[Samples];
 
@@ -38,7 +41,7 @@ public sealed class CurveProbe
 
     private double Clamp(float pixelY)
     {
-        var limit = _viewport.Area.Height * 2;
+        var limit = _viewport.Area.Height * VisibleMargin;
         return double.IsNaN(pixelY) ? _viewport.Area.Bottom + limit : Math.Clamp(pixelY, _viewport.Area.Top - limit, _viewport.Area.Bottom + limit);
     }
 }

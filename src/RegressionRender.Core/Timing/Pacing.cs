@@ -12,6 +12,9 @@ internal static class Pacing
     /// <summary>Most knots of the visual measure; longer records group steps per knot.</summary>
     private const int MaxKnots = 200_000;
 
+    /// <summary>Fewest knots of the visual measure.</summary>
+    private const int MinKnots = 50_000;
+
     /// <summary>Frame spacings, in epochs, at which snapping to whole epochs may begin (∞ = never).</summary>
     private static readonly double[] LockThresholds = [double.PositiveInfinity, 0.75, 1.5, 3];
 
@@ -204,12 +207,14 @@ internal static class Pacing
     internal static (double[] Knots, double[] Cumulative) VisibleMovement(RunClock clock)
     {
         var end = clock.End;
-        var stride = Math.Max(1, (int)Math.Ceiling(end / MaxKnots));
-        var epoch = Math.Max(1, clock.StepsPerEpoch / stride) * stride;
+        // Short records get several knots per step: within a step parameters move linearly but the curve on
+        // screen need not (a sigmoid, or a curve clamped at the panel's edge while flying off).
+        var stride = end >= MinKnots ? Math.Ceiling(end / MaxKnots) : 1.0 / Math.Ceiling(MinKnots / Math.Max(end, 1));
+        var epoch = Math.Max(1, Math.Round(clock.StepsPerEpoch / stride)) * stride;
         var knots = new List<double> { 0 };
-        for (var u = (double)stride; u < end; u += stride)
+        for (var i = 1; i * stride < end - 1e-9; i++)
         {
-            knots.Add(u);
+            knots.Add(i * stride);
         }
         if (end > 0)
         {

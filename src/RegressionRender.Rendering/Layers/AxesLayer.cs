@@ -38,6 +38,13 @@ internal sealed class AxesLayer(RenderContext context) : IFrameLayer
             canvas.DrawLine(area.Left - (5 * scale), py, area.Left, py, axis);
             canvas.DrawText(yTicks.Label(y), area.Left - (9 * scale), py + (layout.TickSize * 0.35f), SKTextAlign.Right, tickFont, text);
         }
+        if (context.Plan.Fits[0].Info.Model.IsLogistic && viewport.Y.Min < 0.5 && viewport.Y.Max > 0.5)
+        {
+            // The decision threshold of logistic regression.
+            using var dash = SKPathEffect.CreateDash([8 * scale, 6 * scale], 0);
+            using var half = new SKPaint { IsAntialias = true, Color = context.Style.Axis, StrokeWidth = Math.Max(1, 1.25f * scale), Style = SKPaintStyle.Stroke, PathEffect = dash };
+            canvas.DrawLine(area.Left, viewport.PixelY(0.5), area.Right, viewport.PixelY(0.5), half);
+        }
         canvas.DrawLine(area.Left, area.Bottom, area.Right, area.Bottom, axis);
         canvas.DrawLine(area.Left, area.Top, area.Left, area.Bottom, axis);
 

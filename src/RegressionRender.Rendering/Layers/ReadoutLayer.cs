@@ -43,10 +43,19 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         _box.Color = _context.Style.Background.WithAlpha(200);
         canvas.DrawRoundRect(rect, 6 * _context.Layout.Scale, 6 * _context.Layout.Scale, _box);
         var baseline = top + Padding + (_context.Layout.ReadoutSize * 0.95f);
-        foreach (var (text, color, bold) in lines)
+        foreach (var (text, color, bold, swatch) in lines)
         {
             _text.Color = color;
-            canvas.DrawText(text, left + Padding, baseline, SKTextAlign.Left, bold ? _bold : _font, _text);
+            var x = left + Padding;
+            if (swatch)
+            {
+                // A legend key: a short stroke of the fit's line colour.
+                _text.StrokeWidth = Math.Max(2, 3.5f * _context.Layout.Scale);
+                var middle = baseline - (_context.Layout.ReadoutSize * 0.35f);
+                canvas.DrawLine(x, middle, x + SwatchWidth - (0.4f * _context.Layout.ReadoutSize), middle, _text);
+                x += SwatchWidth;
+            }
+            canvas.DrawText(text, x, baseline, SKTextAlign.Left, bold ? _bold : _font, _text);
             baseline += LineHeight;
         }
     }
@@ -92,17 +101,20 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         return cost;
     }
 
-    private List<(string Text, SKColor Color, bool Bold)> Lines(FrameState frame)
+    private float SwatchWidth => _context.Plan.Fits.Count > 1 ? 2f * _context.Layout.ReadoutSize : 0;
+
+    private List<(string Text, SKColor Color, bool Bold, bool Swatch)> Lines(FrameState frame)
     {
         var style = _context.Style;
         var fits = _context.Plan.Fits;
         var readouts = _context.Readouts;
-        var lines = new List<(string, SKColor, bool)> { (readouts[0].Progress(frame.Fits[0].Iteration), style.MutedText, false) };
+        var race = fits.Count > 1;
+        var lines = new List<(string, SKColor, bool, bool)> { (readouts[0].Progress(frame.Fits[0].Iteration), style.MutedText, false, false) };
         for (var k = 0; k < frame.Fits.Count; k++)
         {
-            var prefix = fits.Count > 1 ? fits[k].Info.Label + ":  " : "";
-            lines.Add((prefix + readouts[k].Equation(frame.Fits[k].Parameters), style.FitColors[k], true));
-            lines.Add((readouts[k].Loss(frame.Fits[k].Loss), style.Text, false));
+            var prefix = race ? fits[k].Info.Label + ":  " : "";
+            lines.Add((prefix + readouts[k].Equation(frame.Fits[k].Parameters), style.FitColors[k], true, race));
+            lines.Add(((race ? "    " : "") + readouts[k].Loss(frame.Fits[k].Loss), style.Text, false, false));
         }
         return lines;
     }
@@ -122,7 +134,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
                 widest = Math.Max(widest, _font.MeasureText(_context.Readouts[k].Loss(fit.EntryLoss(entry))));
             }
         }
-        return widest * 1.04f;
+        return (widest * 1.04f) + SwatchWidth;
     }
 
     public void Dispose()

@@ -27,6 +27,18 @@ public sealed class CurveProbe
         }
     }
 
+    /// <summary>Number of x positions sampled.</summary>
+    public static int SampleCount => Samples;
+
+    /// <summary>The clamped pixel rows of a curve at the sampled x positions, for repeated comparisons.</summary>
+    public void Sample(RegressionModel model, ReadOnlySpan<double> parameters, Span<float> rows)
+    {
+        for (var i = 0; i < Samples; i++)
+        {
+            rows[i] = (float)Clamp(_viewport.PixelY(model.Predict(parameters, _xs[i])));
+        }
+    }
+
     /// <summary>RMS pixel movement between two parameter vectors of the same model.</summary>
     public double SquaredDisplacement(RegressionModel model, ReadOnlySpan<double> from, ReadOnlySpan<double> to)
     {

@@ -37,6 +37,31 @@ internal sealed class RunClock
     public double Iteration(int fit, double u) =>
         u >= End ? _fits[fit].Steps : Math.Min(u * _stepsPerClockStep[fit], _fits[fit].Steps);
 
+    /// <summary>Length of a row of <see cref="Sample"/>.</summary>
+    public int RowLength => _fits.Count * CurveProbe.SampleCount;
+
+    /// <summary>The pixel rows of every curve at clock position <paramref name="u"/>.</summary>
+    public void Sample(double u, Span<float> row)
+    {
+        for (var k = 0; k < _fits.Count; k++)
+        {
+            _fits[k].Interpolate(Iteration(k, u), _a[k]);
+            _probe.Sample(_fits[k].Info.Model, _a[k], row.Slice(k * CurveProbe.SampleCount, CurveProbe.SampleCount));
+        }
+    }
+
+    /// <summary>RMS distance between two rows of <see cref="Sample"/>: the on-screen movement between them.</summary>
+    public static double Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var d = (double)a[i] - b[i];
+            sum += d * d;
+        }
+        return Math.Sqrt(sum / a.Length);
+    }
+
     /// <summary>RMS on-screen movement of all curves between two clock positions, in pixels.</summary>
     public double Displacement(double from, double to)
     {

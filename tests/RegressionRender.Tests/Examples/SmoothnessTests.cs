@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RegressionRender.Core.Timing;
 
 namespace RegressionRender.Tests.Examples;
@@ -9,12 +10,16 @@ namespace RegressionRender.Tests.Examples;
 /// </summary>
 public sealed class SmoothnessTests
 {
-    private static (Timeline Timeline, PreparedScene Scene) Plan(string name)
-    {
-        var scene = PreparedScene.Load(ExampleTheory.PathOf(name));
-        var plan = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
-        return (scene.TimelineFor(plan, scene.Config.Animation.Fps), scene);
-    }
+    // Each example is planned once for the three checks.
+    private static readonly ConcurrentDictionary<string, Lazy<(Timeline, PreparedScene)>> Plans = new();
+
+    private static (Timeline Timeline, PreparedScene Scene) Plan(string name) =>
+        Plans.GetOrAdd(name, n => new Lazy<(Timeline, PreparedScene)>(() =>
+        {
+            var scene = PreparedScene.Load(ExampleTheory.PathOf(n));
+            var plan = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
+            return (scene.TimelineFor(plan, scene.Config.Animation.Fps), scene);
+        })).Value;
 
     private static double[] AnimatedMoves(Timeline timeline) =>
         [.. timeline.Frames.Where(f => f.Phase == FramePhase.Animate).Skip(1).Select(f => f.DisplacementPx)];

@@ -1,0 +1,84 @@
+namespace RegressionRender.Core.Timing;
+
+/// <summary>
+/// Visual pacing: frames spaced so that the curves move by equal on-screen distances, shaped by the easing.
+/// Several placements are built — a walk along the record (<see cref="VisualWalk"/>) and the inverse of the
+/// visible-movement measure with phase locking from a few spacings, each refined — and the one that is smoothest
+/// as the viewer sees it (the largest frame-to-frame change of movement, against the largest movement) is kept.
+/// </summary>
+internal static class VisualPacing
+{
+    /// <summary>Most knots the visual walk scans (their pixel rows are kept in memory).</summary>
+    private const int MaxWalkKnots = 60_000;
+
+    /// <summary>Frame spacings, in epochs, at which snapping to whole epochs may begin (∞ = never).</summary>
+    private static readonly double[] LockThresholds = [double.PositiveInfinity, 0.75, 1.5, 3];
+
+    /// <summary>Clock positions for eased progress values (first 0, last the end).</summary>
+    public static double[] Positions(IReadOnlyList<double> eased, RunClock clock)
+    {
+        var (knots, cumulative) = VisibleMovement.Measure(clock);
+        var total = cumulative[^1];
+        if (total <= 1e-9)
+        {
+            return [.. eased.Select(e => Math.Clamp(e, 0, 1) * clock.End)];
+        }
+        var inverse = Invert(eased, knots, cumulative, clock.End);
+        var candidates = LockThresholds
+            .Select(start => FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, clock, start), eased, clock, start))
+            .ToList();
+        var best = candidates.MinBy(candidate => Score(FrameRefiner.Displacements(candidate, clock)))!;
+        // The walk costs more; it is tried when the measure-based placements still let a frame jump.
+        if (Score(FrameRefiner.Displacements(best, clock)) > 1
+            && new VisualWalk(clock, WalkKnots(knots)).Positions(eased, total) is { } walked
+            && Score(FrameRefiner.Displacements(walked, clock)) < Score(FrameRefiner.Displacements(best, clock)))
+        {
+            return walked;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// How far a plan is from smooth: the largest change of movement between consecutive frames over
+    /// max(15% of the largest movement, 1.5 px); below 1 no frame visibly jumps.
+    /// </summary>
+    public static double Score(IReadOnlyList<double> moves)
+    {
+        var largest = moves.Skip(1).DefaultIfEmpty(0).Max();
+        var jump = 0.0;
+        for (var j = 2; j < moves.Count; j++)
+        {
+            jump = Math.Max(jump, Math.Abs(moves[j] - moves[j - 1]));
+        }
+        return jump / Math.Max(0.15 * largest, 1.5);
+    }
+
+    /// <summary>Frame j goes where the measure reaches eased progress j of its total.</summary>
+    private static double[] Invert(IReadOnlyList<double> eased, double[] knots, double[] cumulative, double end)
+    {
+        var total = cumulative[^1];
+        var positions = new double[eased.Count];
+        for (var j = 0; j < eased.Count; j++)
+        {
+            var target = Math.Clamp(eased[j], 0, 1) * total;
+            var segment = Math.Min(VisibleMovement.LastAtOrBelow(cumulative, target), knots.Length - 2);
+            var span = cumulative[segment + 1] - cumulative[segment];
+            var fraction = span > 0 ? Math.Clamp((target - cumulative[segment]) / span, 0, 1) : 0;
+            positions[j] = knots[segment] + (fraction * (knots[segment + 1] - knots[segment]));
+        }
+        positions[0] = 0;
+        positions[^1] = end;
+        return positions;
+    }
+
+    /// <summary>At most <see cref="MaxWalkKnots"/> of the measure's knots, keeping the last.</summary>
+    private static double[] WalkKnots(double[] knots)
+    {
+        if (knots.Length <= MaxWalkKnots)
+        {
+            return knots;
+        }
+        var every = (int)Math.Ceiling((double)knots.Length / MaxWalkKnots);
+        return [.. knots.Where((_, i) => i % every == 0 || i == knots.Length - 1)];
+    }
+}

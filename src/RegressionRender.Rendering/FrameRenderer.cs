@@ -21,20 +21,7 @@ public sealed class FrameRenderer : IDisposable
     {
         Plan = plan;
         var context = new RenderContext(plan, SceneStyle.From(plan.Config), fonts, [.. plan.Fits.Select((f, i) => new ReadoutText(f, plan.Config.Fit[i].L2 > 0))]);
-        IFrameLayer[] layers =
-        [
-            new BackgroundLayer(context),
-            new TitleLayer(context),
-            new AxesLayer(context),
-            new TargetLayer(context),
-            new InitialFitLayer(context),
-            new DataPointsLayer(context),
-            new TrailLayer(context),
-            new ThresholdLayer(context),
-            new CurveLayer(context),
-            new ReadoutLayer(context),
-            new CaptionLayer(context),
-        ];
+        var layers = Layers(context);
         _owned.AddRange(layers.OfType<IDisposable>());
         _static = Record(layers.TakeWhile(l => l.IsStatic), plan.Layout);
         _dynamicLayers = [.. layers.SkipWhile(l => l.IsStatic)];
@@ -42,6 +29,49 @@ public sealed class FrameRenderer : IDisposable
         {
             throw new InvalidOperationException("static layers must come before dynamic ones, or they would be drawn per frame");
         }
+    }
+
+    /// <summary>The ordered layers of a frame: every static layer first (recorded once), then the dynamic ones.</summary>
+    private static List<IFrameLayer> Layers(RenderContext context)
+    {
+        var plan = context.Plan;
+        var fit = plan.Fits[0];
+        List<IFrameLayer> statics =
+        [
+            new BackgroundLayer(context),
+            new TitleLayer(context),
+            new AxesLayer(context, new PanelAxes(plan.FitViewport, null, null, plan.Data.XTitle, plan.Data.YTitle, null)),
+            new TargetLayer(context),
+            new InitialFitLayer(context),
+            new DataPointsLayer(context),
+        ];
+        List<IFrameLayer> dynamics =
+        [
+            new ResidualsLayer(context),
+            new TrailLayer(context),
+            new ThresholdLayer(context),
+            new CurveLayer(context),
+            new ReadoutLayer(context),
+            new CaptionLayer(context),
+        ];
+        if (plan.LossViewport is { } lossViewport)
+        {
+            var lossName = ReadoutText.LossName(fit, plan.Config.Fit.Any(f => f.L2 > 0));
+            var yLabels = plan.LossScale.IsLog ? AxisLabels.Decades(lossViewport.Y, AxesLayer.TickTarget(lossViewport.Area.Height, context.Layout.Scale)) : null;
+            var title = plan.LossScale.IsLog ? $"{lossName} by epoch (log scale)" : $"{lossName} by epoch";
+            var loss = new LossCurveLayer(context, lossViewport, plan.LossScale);
+            statics.Add(new AxesLayer(context, new PanelAxes(lossViewport, null, yLabels, "epoch", lossName, title)));
+            statics.Add(loss.Background);
+            dynamics.Add(loss);
+        }
+        if (plan.SurfaceViewport is { } surfaceViewport)
+        {
+            var surface = new SurfaceLayer(context, surfaceViewport);
+            statics.Add(surface.Background);
+            statics.Add(new AxesLayer(context, new PanelAxes(surfaceViewport, null, null, "θ₀ (intercept)", "θ₁ (slope)", "Loss surface and path", Grid: false)));
+            dynamics.Add(surface);
+        }
+        return [.. statics, .. dynamics];
     }
 
     /// <summary>The scene and size drawn.</summary>

@@ -4,7 +4,10 @@ using SkiaSharp;
 
 namespace RegressionRender.Rendering;
 
-/// <summary>The colours of a scene: a light theme with the Okabe–Ito colour-blind-safe palette, overridable per config.</summary>
+/// <summary>
+/// The colours of a scene: a light or dark theme, both with the Okabe–Ito colour-blind-safe palette for fits and
+/// classes and viridis for the loss surface; every colour can be overridden in the config.
+/// </summary>
 public sealed record SceneStyle(
     SKColor Background,
     SKColor Text,
@@ -14,9 +17,11 @@ public sealed record SceneStyle(
     SKColor Points,
     SKColor Initial,
     SKColor Target,
+    SKColor Residual,
     SKColor ClassZero,
     SKColor ClassOne,
-    IReadOnlyList<SKColor> FitColors)
+    IReadOnlyList<SKColor> FitColors,
+    bool IsDark)
 {
     /// <summary>Okabe–Ito: vermillion, blue, bluish green, reddish purple, orange, sky blue, yellow.</summary>
     public static IReadOnlyList<Rgba> Palette { get; } =
@@ -25,23 +30,56 @@ public sealed record SceneStyle(
         new(0xCC, 0x79, 0xA7, 0xFF), new(0xE6, 0x9F, 0x00, 0xFF), new(0x56, 0xB4, 0xE9, 0xFF), new(0xF0, 0xE4, 0x42, 0xFF),
     ];
 
-    /// <summary>The colours a config asks for, on the light theme.</summary>
+    /// <summary>Viridis anchors, low to high: perceptually uniform and readable with colour-vision deficiency.</summary>
+    private static readonly SKColor[] Viridis =
+    [
+        new(0xFD, 0xE7, 0x25), new(0xB5, 0xDE, 0x2B), new(0x6E, 0xCE, 0x58), new(0x35, 0xB7, 0x79), new(0x1F, 0x9E, 0x89),
+        new(0x26, 0x82, 0x8E), new(0x31, 0x68, 0x8E), new(0x3E, 0x49, 0x89), new(0x48, 0x28, 0x78), new(0x44, 0x01, 0x54),
+    ];
+
+    /// <summary>The colours a config asks for.</summary>
     public static SceneStyle From(SceneConfig config)
     {
-        var fits = config.Fit.Select((f, i) => Sk(Rgba.ParseOr(f.Color, Palette[i % Palette.Count]))).ToList();
+        var view = config.View;
+        var over = view.Colors ?? new ColorOverrides();
+        var dark = view.Theme == Theme.Dark;
+        var palette = over.Fits is { Count: > 0 } fits ? [.. fits.Select(f => Rgba.ParseOr(f, Palette[0]))] : Palette;
         return new SceneStyle(
-            Background: new SKColor(0xFF, 0xFF, 0xFF),
-            Text: new SKColor(0x1F, 0x23, 0x28),
-            MutedText: new SKColor(0x5B, 0x63, 0x6E),
-            Grid: new SKColor(0xE6, 0xE8, 0xEB),
-            Axis: new SKColor(0x8A, 0x92, 0x9C),
-            Points: Sk(Rgba.ParseOr(config.View.PointColor, new Rgba(0x33, 0x3D, 0x47, 0xB0))),
-            Initial: Sk(Rgba.ParseOr(config.View.InitialColor, new Rgba(0x00, 0x72, 0xB2, 0x55))),
-            Target: new SKColor(0x55, 0x5D, 0x66, 0xC0),
-            ClassZero: new SKColor(0xCC, 0x79, 0xA7, 0xC0),
-            ClassOne: new SKColor(0x00, 0x9E, 0x73, 0xC0),
-            FitColors: fits);
+            Background: Pick(over.Background, dark ? new(0x12, 0x15, 0x1A, 0xFF) : new(0xFF, 0xFF, 0xFF, 0xFF)),
+            Text: Pick(over.Text, dark ? new(0xE8, 0xEA, 0xED, 0xFF) : new(0x1F, 0x23, 0x28, 0xFF)),
+            MutedText: Pick(over.MutedText, dark ? new(0x9A, 0xA3, 0xAD, 0xFF) : new(0x5B, 0x63, 0x6E, 0xFF)),
+            Grid: Pick(over.Grid, dark ? new(0x26, 0x2B, 0x32, 0xFF) : new(0xE6, 0xE8, 0xEB, 0xFF)),
+            Axis: Pick(over.Axis, dark ? new(0x5F, 0x68, 0x73, 0xFF) : new(0x8A, 0x92, 0x9C, 0xFF)),
+            Points: Pick(over.Points ?? view.PointColor, dark ? new(0xC9, 0xD1, 0xD9, 0xB8) : new(0x33, 0x3D, 0x47, 0xB0)),
+            Initial: Pick(over.Initial ?? view.InitialColor, dark ? new(0x56, 0xB4, 0xE9, 0x66) : new(0x00, 0x72, 0xB2, 0x55)),
+            Target: Pick(over.Target, dark ? new(0xC0, 0xC7, 0xCF, 0xC0) : new(0x55, 0x5D, 0x66, 0xC0)),
+            Residual: Pick(over.Residual, dark ? new(0x56, 0xB4, 0xE9, 0xFF) : new(0x00, 0x72, 0xB2, 0xFF)),
+            ClassZero: Pick(over.ClassZero, new(0xCC, 0x79, 0xA7, 0xC8)),
+            ClassOne: Pick(over.ClassOne, new(0x00, 0x9E, 0x73, 0xC8)),
+            FitColors: [.. config.Fit.Select((f, i) => Sk(Rgba.ParseOr(f.Color, palette[i % palette.Count])))],
+            IsDark: dark);
     }
+
+    /// <summary>
+    /// The surface colour of a level in [0, 1] (0 = lowest loss): viridis, softened towards the background so that
+    /// the optimizer's path stays the strongest thing in the panel.
+    /// </summary>
+    public SKColor SurfaceColor(double level)
+    {
+        var position = Math.Clamp(level, 0, 1) * (Viridis.Length - 1);
+        var index = Math.Min((int)position, Viridis.Length - 2);
+        var color = Mix(Viridis[index], Viridis[index + 1], (float)(position - index));
+        return Mix(color, Background, IsDark ? 0.3f : 0.38f);
+    }
+
+    /// <summary>Linear mix of two colours: 0 = a, 1 = b.</summary>
+    public static SKColor Mix(SKColor a, SKColor b, float amount) => new(
+        (byte)(a.Red + ((b.Red - a.Red) * amount)),
+        (byte)(a.Green + ((b.Green - a.Green) * amount)),
+        (byte)(a.Blue + ((b.Blue - a.Blue) * amount)),
+        (byte)(a.Alpha + ((b.Alpha - a.Alpha) * amount)));
+
+    private static SKColor Pick(string? text, Rgba fallback) => Sk(Rgba.ParseOr(text, fallback));
 
     private static SKColor Sk(Rgba c) => new(c.R, c.G, c.B, c.A);
 }

@@ -213,6 +213,94 @@ public sealed record ViewConfig
 
     /// <summary>Draw the closed-form optimum as a dashed ghost.</summary>
     public bool Target { get; init; }
+
+    /// <summary>Panels, main first: fit (data and curve), loss (loss against epoch), surface (loss contour and path; 2-parameter models).</summary>
+    public IReadOnlyList<PanelKind> Panels { get; init; } = [PanelKind.Fit];
+
+    /// <summary>Residuals of the current fit: none, lines (to the curve) or squares (area = squared residual).</summary>
+    public ResidualStyle Residuals { get; init; } = ResidualStyle.None;
+
+    /// <summary>Colour theme.</summary>
+    public Theme Theme { get; init; } = Theme.Light;
+
+    /// <summary>Colour overrides, each #RRGGBB or #RRGGBBAA.</summary>
+    public ColorOverrides? Colors { get; init; }
+}
+
+/// <summary>The panels a frame can show.</summary>
+public enum PanelKind
+{
+    /// <summary>Data, the current curve, its trail, residuals and readouts.</summary>
+    Fit,
+
+    /// <summary>Loss against epoch over the whole record, with a moving cursor.</summary>
+    Loss,
+
+    /// <summary>Filled contour of the loss over (intercept, slope) with the optimizer's path.</summary>
+    Surface,
+}
+
+/// <summary>How residuals are drawn.</summary>
+public enum ResidualStyle
+{
+    /// <summary>Not drawn.</summary>
+    None,
+
+    /// <summary>A segment from each point to the curve.</summary>
+    Lines,
+
+    /// <summary>A square of side |residual| on each segment, in data units: their total area is n × MSE.</summary>
+    Squares,
+}
+
+/// <summary>Colour themes; both use the Okabe–Ito colour-blind-safe palette.</summary>
+public enum Theme
+{
+    /// <summary>Dark text on white.</summary>
+    Light,
+
+    /// <summary>Light text on near-black, for dark slides.</summary>
+    Dark,
+}
+
+/// <summary>Any colour of the theme, overridden.</summary>
+public sealed record ColorOverrides
+{
+    /// <summary>Canvas background.</summary>
+    public string? Background { get; init; }
+
+    /// <summary>Titles and readouts.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Tick labels and secondary text.</summary>
+    public string? MutedText { get; init; }
+
+    /// <summary>Grid lines.</summary>
+    public string? Grid { get; init; }
+
+    /// <summary>Axis lines and ticks.</summary>
+    public string? Axis { get; init; }
+
+    /// <summary>Data points.</summary>
+    public string? Points { get; init; }
+
+    /// <summary>The faint initial fit.</summary>
+    public string? Initial { get; init; }
+
+    /// <summary>The closed-form optimum (dashed).</summary>
+    public string? Target { get; init; }
+
+    /// <summary>Residual lines and squares.</summary>
+    public string? Residual { get; init; }
+
+    /// <summary>Logistic points of class 0.</summary>
+    public string? ClassZero { get; init; }
+
+    /// <summary>Logistic points of class 1.</summary>
+    public string? ClassOne { get; init; }
+
+    /// <summary>Fit colours in order (races), overridden per fit by fit.color.</summary>
+    public IReadOnlyList<string>? Fits { get; init; }
 }
 
 /// <summary>Files to write.</summary>

@@ -32,7 +32,7 @@ public static class SceneValidator
             ValidateFit(config.Fit[i], config.Fit.Count == 1 ? "$.fit" : $"$.fit[{i}]", parameterCount, check);
         }
         ValidateAnimation(config.Animation, check);
-        ValidateView(config.View, config.Output, check);
+        ValidateView(config.View, config.Model, config.Output, check);
         ValidateOutput(config.Output, check);
     }
 
@@ -118,7 +118,7 @@ public static class SceneValidator
         check.That(animation.Pacing.Weights.Values.Sum() > 0, "$.animation.pacing", "a pacing blend needs at least one weight above 0");
     }
 
-    private static void ValidateView(ViewConfig view, OutputConfig output, Checker check)
+    private static void ValidateView(ViewConfig view, ModelConfig model, OutputConfig output, Checker check)
     {
         check.Range(view.Width, Limits.MinSize, Limits.MaxWidth, "$.view.width");
         check.Range(view.Height, Limits.MinSize, Limits.MaxHeight, "$.view.height");
@@ -131,6 +131,28 @@ public static class SceneValidator
         if (view.PointColor is { } color)
         {
             check.That(Rgba.TryParse(color, out _), "$.view.pointColor", $"'{color}' is not a colour; write #RRGGBB or #RRGGBBAA");
+        }
+        var twoParameters = model.Type != ModelKind.Polynomial ? (model.Degree ?? 1) == 1 : model.Degree == 1;
+        check.That(!view.Panels.Contains(PanelKind.Surface) || twoParameters, "$.view.panels",
+            "the 'surface' panel needs a model with 2 parameters (linear, or logistic of degree 1)");
+        check.That(view.Panels.Count is >= 1 and <= 3 && view.Panels.Distinct().Count() == view.Panels.Count, "$.view.panels", "list 1 to 3 different panels: fit, loss, surface");
+        if (view.Colors is { } colors)
+        {
+            foreach (var property in typeof(ColorOverrides).GetProperties())
+            {
+                var name = ConfigShapeChecker.JsonName(property);
+                if (property.GetValue(colors) is string text)
+                {
+                    check.That(Rgba.TryParse(text, out _), $"$.view.colors.{name}", $"'{text}' is not a colour; write #RRGGBB or #RRGGBBAA");
+                }
+                else if (property.GetValue(colors) is IReadOnlyList<string> list)
+                {
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        check.That(Rgba.TryParse(list[i], out _), $"$.view.colors.{name}[{i}]", $"'{list[i]}' is not a colour; write #RRGGBB or #RRGGBBAA");
+                    }
+                }
+            }
         }
         if (view.InitialColor is { } initial)
         {

@@ -127,6 +127,8 @@ public sealed class FitRecord
 /// <param name="Target">The closed-form optimum in the data's units, or null when there is none.</param>
 /// <param name="TargetLoss">The loss at <paramref name="Target"/>.</param>
 /// <param name="NoTargetReason">Why there is no target, when there is none.</param>
+/// <param name="Scaling">The feature scaling the optimizer worked in.</param>
+/// <param name="L2">The ridge penalty λ.</param>
 public sealed record FitRecordInfo(
     string Label,
     RegressionModel Model,
@@ -135,7 +137,9 @@ public sealed record FitRecordInfo(
     int? DivergedAtStep,
     double[]? Target,
     double? TargetLoss,
-    string? NoTargetReason)
+    string? NoTargetReason,
+    FeatureScaling Scaling,
+    double L2)
 {
     /// <summary>Parameters per step.</summary>
     public int ParameterCount => Model.ParameterCount;

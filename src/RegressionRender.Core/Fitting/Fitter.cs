@@ -97,7 +97,7 @@ public static class Fitter
             target = new double[p];
             scaling.ToOriginal(optimum, target);
         }
-        var info = new FitRecordInfo(label, model, stepsPerEpoch, fit.Epochs, divergedAt, target, optimum is null ? null : objective.Loss(optimum), reason);
+        var info = new FitRecordInfo(label, model, stepsPerEpoch, fit.Epochs, divergedAt, target, optimum is null ? null : objective.Loss(optimum), reason, scaling, fit.L2);
         return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms]);
 
         void Record(double loss)

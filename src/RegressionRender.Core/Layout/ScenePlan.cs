@@ -4,15 +4,83 @@ using RegressionRender.Core.Fitting;
 
 namespace RegressionRender.Core.Layout;
 
-/// <summary>Everything fixed for one output size: the scene, its data and fits, the layout and the fit panel's viewport.</summary>
-public sealed record ScenePlan(SceneConfig Config, Dataset Data, IReadOnlyList<FitRecord> Fits, FrameLayout Layout, Viewport FitViewport)
+/// <summary>
+/// Everything fixed for one output size: the scene, its data and fits, the layout, and the viewport of each panel
+/// (fit: data units; loss: epochs × loss; surface: intercept × slope).
+/// </summary>
+public sealed record ScenePlan(
+    SceneConfig Config,
+    Dataset Data,
+    IReadOnlyList<FitRecord> Fits,
+    FrameLayout Layout,
+    Viewport FitViewport,
+    Viewport? LossViewport,
+    LossScale LossScale,
+    Viewport? SurfaceViewport)
 {
     /// <summary>Lays a fitted scene out on a canvas of <paramref name="width"/> × <paramref name="height"/>.</summary>
     public static ScenePlan Create(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits, int width, int height)
     {
-        var layout = FrameLayout.Create(width, height, !string.IsNullOrWhiteSpace(config.Title), !string.IsNullOrWhiteSpace(config.Subtitle));
+        var layout = FrameLayout.Create(width, height, !string.IsNullOrWhiteSpace(config.Title), !string.IsNullOrWhiteSpace(config.Subtitle), config.View.Panels);
         var x = config.View.X is { } vx ? new AxisRange(vx[0], vx[1]) : NiceTicks.Expand(data.X.Min(), data.X.Max());
-        var y = config.View.Y is { } vy ? new AxisRange(vy[0], vy[1]) : NiceTicks.Expand(data.Y.Min(), data.Y.Max());
-        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot));
+        var y = config.View.Y is { } vy ? new AxisRange(vy[0], vy[1])
+            : fits[0].Info.Model.IsLogistic ? new AxisRange(-0.05, 1.05) : NiceTicks.Expand(data.Y.Min(), data.Y.Max());
+        var (lossViewport, lossScale) = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot) : (null, new LossScale(false));
+        var surface = layout.Panel(PanelKind.Surface) is { } panel ? SurfacePanelViewport(fits, panel.Plot) : null;
+        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, surface);
+    }
+
+    /// <summary>Epochs across, loss up: the whole record of every fit, on a log scale when it spans decades.</summary>
+    private static (Viewport, LossScale) LossPanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot)
+    {
+        var epochs = fits.Max(f => (double)f.Steps / f.Info.StepsPerEpoch);
+        var losses = fits.SelectMany(f => Enumerable.Range(0, f.EntryCount).Select(f.EntryLoss))
+            .Concat(fits.Where(f => f.Info.TargetLoss is not null).Select(f => f.Info.TargetLoss!.Value))
+            .Where(double.IsFinite).ToList();
+        var scale = LossScale.For(losses.Min(), losses.Max());
+        AxisRange yRange;
+        if (scale.IsLog)
+        {
+            yRange = new AxisRange(Math.Floor(scale.ToAxis(losses.Min())), Math.Ceiling(scale.ToAxis(losses.Max())));
+        }
+        else
+        {
+            var top = NiceTicks.Expand(0, losses.Max());
+            yRange = new AxisRange(Math.Min(0, losses.Min()), top.Max);
+        }
+        return (new Viewport(new AxisRange(0, Math.Max(epochs, 1e-9)), yRange, plot), scale);
+    }
+
+    /// <summary>Intercept across, slope up: the optimizers' paths (until a blow-up) and the optimum, padded.</summary>
+    private static Viewport SurfacePanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot)
+    {
+        var points = new List<(double A, double B)>();
+        foreach (var fit in fits)
+        {
+            var start = fit.EntryLoss(0);
+            for (var i = 0; i < fit.EntryCount; i++)
+            {
+                // A diverging path leaves the picture; the panel shows its start and the valley it left.
+                if (!(fit.EntryLoss(i) <= 100 * Math.Max(start, 1e-12)))
+                {
+                    break;
+                }
+                points.Add((fit.Entry(i)[0], fit.Entry(i)[1]));
+            }
+            if (fit.Info.Target is { } target)
+            {
+                points.Add((target[0], target[1]));
+            }
+        }
+        return new Viewport(Padded(points.Select(p => p.A)), Padded(points.Select(p => p.B)), plot);
+    }
+
+    private static AxisRange Padded(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        var (min, max) = (list.Min(), list.Max());
+        var span = max - min;
+        var pad = span > 0 ? span * 0.18 : Math.Max(Math.Abs(max) * 0.5, 1);
+        return new AxisRange(min - pad, max + pad);
     }
 }

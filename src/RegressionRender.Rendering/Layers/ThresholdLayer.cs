@@ -20,6 +20,13 @@ internal sealed class ThresholdLayer(RenderContext context) : IFrameLayer
         using var line = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1, 1.5f * scale), PathEffect = dash };
         using var dot = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
         canvas.ClipRect(DataPointsLayer.Rect(viewport.Area));
+        if (!context.Plan.Fits[0].Info.Model.IsLogistic)
+        {
+            return;
+        }
+        // The probability 0.5 across the panel, then each fit's boundary where its sigmoid crosses it.
+        line.Color = context.Style.Axis;
+        canvas.DrawLine(viewport.Area.Left, viewport.PixelY(0.5), viewport.Area.Right, viewport.PixelY(0.5), line);
         for (var k = 0; k < frame.Fits.Count; k++)
         {
             var model = context.Plan.Fits[k].Info.Model;

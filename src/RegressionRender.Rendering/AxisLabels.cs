@@ -1,0 +1,41 @@
+using RegressionRender.Core.Layout;
+
+namespace RegressionRender.Rendering;
+
+/// <summary>Tick positions and their labels for one axis, linear or logarithmic (decades).</summary>
+internal sealed record AxisLabels(IReadOnlyList<double> Values, Func<double, string> Label)
+{
+    private static readonly string Superscript = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /// <summary>1-2-5 ticks on a linear axis.</summary>
+    public static AxisLabels Linear(AxisRange range, int target)
+    {
+        var ticks = NiceTicks.For(range, target);
+        return new AxisLabels(ticks.Values, ticks.Label);
+    }
+
+    /// <summary>Ticks at whole decades of an axis holding log10 values: "0.01", "1", "1000", or "10⁻⁶" far out.</summary>
+    public static AxisLabels Decades(AxisRange range, int target)
+    {
+        var first = (int)Math.Ceiling(range.Min - 1e-9);
+        var last = (int)Math.Floor(range.Max + 1e-9);
+        var every = Math.Max(1, (int)Math.Ceiling((last - first + 1) / (double)Math.Max(2, target)));
+        var values = new List<double>();
+        for (var k = first; k <= last; k += every)
+        {
+            values.Add(k);
+        }
+        return new AxisLabels(values, Decade);
+    }
+
+    private static string Decade(double exponent)
+    {
+        var k = (int)Math.Round(exponent);
+        if (k is >= -3 and <= 4)
+        {
+            return NiceTicks.Format(Math.Pow(10, k), Math.Max(0, -k));
+        }
+        var digits = string.Concat(Math.Abs(k).ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => Superscript[c - '0']));
+        return "10" + (k < 0 ? "⁻" : "") + digits;
+    }
+}

@@ -13,15 +13,19 @@ namespace RegressionRender.Rendering;
 public sealed class FrameRenderer : IDisposable
 {
     private readonly List<IFrameLayer> _dynamicLayers;
+    private readonly List<IFrameLayer> _layers;
     private readonly List<IDisposable> _owned = [];
     private readonly SKPicture _static;
 
     /// <summary>A renderer for <paramref name="plan"/> using the given fonts (owned by the caller).</summary>
-    public FrameRenderer(ScenePlan plan, FontSet fonts)
+    /// <param name="plan">The scene at one size.</param>
+    /// <param name="fonts">The bundled fonts.</param>
+    /// <param name="boxes">Optional collector of every text box drawn (layout tests).</param>
+    public FrameRenderer(ScenePlan plan, FontSet fonts, TextBoxes? boxes = null)
     {
         Plan = plan;
-        var context = new RenderContext(plan, SceneStyle.From(plan.Config), fonts, [.. plan.Fits.Select((f, i) => new ReadoutText(f, plan.Config.Fit[i].L2 > 0))]);
-        var layers = Layers(context);
+        var context = new RenderContext(plan, SceneStyle.From(plan.Config), fonts, [.. plan.Fits.Select((f, i) => new ReadoutText(f, plan.Config.Fit[i].L2 > 0, Variance(plan.Data.Y)))], boxes);
+        var layers = _layers = Layers(context);
         _owned.AddRange(layers.OfType<IDisposable>());
         _static = Record(layers.TakeWhile(l => l.IsStatic), plan.Layout);
         _dynamicLayers = [.. layers.SkipWhile(l => l.IsStatic)];
@@ -68,11 +72,20 @@ public sealed class FrameRenderer : IDisposable
         {
             var surface = new SurfaceLayer(context, surfaceViewport);
             statics.Add(surface.Background);
-            statics.Add(new AxesLayer(context, new PanelAxes(surfaceViewport, null, null, "θ₀ (intercept)", "θ₁ (slope)", "Loss surface and path", Grid: false)));
+            statics.Add(new AxesLayer(context, new PanelAxes(surfaceViewport, null, null, plan.Surface.InterceptTitle, plan.Surface.SlopeTitle, "Loss surface and path", Grid: false)));
             dynamics.Add(surface);
         }
         return [.. statics, .. dynamics];
     }
+
+    private static double Variance(double[] values)
+    {
+        var mean = values.Average();
+        return values.Average(v => (v - mean) * (v - mean));
+    }
+
+    /// <summary>How many times a loss-surface contour was computed by this renderer (once per video).</summary>
+    public int ContoursComputed => _layers.OfType<SurfaceLayer>().Sum(l => l.ContoursComputed);
 
     /// <summary>The scene and size drawn.</summary>
     public ScenePlan Plan { get; }

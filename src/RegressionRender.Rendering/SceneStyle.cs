@@ -53,7 +53,8 @@ public sealed record SceneStyle(
             Points: Pick(over.Points ?? view.PointColor, dark ? new(0xC9, 0xD1, 0xD9, 0xB8) : new(0x33, 0x3D, 0x47, 0xB0)),
             Initial: Pick(over.Initial ?? view.InitialColor, dark ? new(0x56, 0xB4, 0xE9, 0x66) : new(0x00, 0x72, 0xB2, 0x55)),
             Target: Pick(over.Target, dark ? new(0xC0, 0xC7, 0xCF, 0xC0) : new(0x55, 0x5D, 0x66, 0xC0)),
-            Residual: Pick(over.Residual, dark ? new(0x56, 0xB4, 0xE9, 0xFF) : new(0x00, 0x72, 0xB2, 0xFF)),
+            // Residuals belong to the first fit: its colour, unless overridden.
+            Residual: Pick(over.Residual, Rgba.ParseOr(config.Fit[0].Color, palette[0])),
             ClassZero: Pick(over.ClassZero, new(0xCC, 0x79, 0xA7, 0xC8)),
             ClassOne: Pick(over.ClassOne, new(0x00, 0x9E, 0x73, 0xC8)),
             FitColors: [.. config.Fit.Select((f, i) => Sk(Rgba.ParseOr(f.Color, palette[i % palette.Count])))],

@@ -12,6 +12,12 @@ public static class LossSurface
     /// <summary>Loss at the centre of each cell of a <paramref name="columns"/> × <paramref name="rows"/> grid over the viewport, row 0 at the top.</summary>
     public static float[] Compute(Dataset data, FitRecordInfo fit, Viewport viewport, int columns, int rows)
     {
+        var coordinates = new SurfaceCoordinates(fit.Scaling);
+        return Compute(data, fit, viewport, columns, rows, coordinates);
+    }
+
+    private static float[] Compute(Dataset data, FitRecordInfo fit, Viewport viewport, int columns, int rows, SurfaceCoordinates coordinates)
+    {
         var values = new float[columns * rows];
         var n = data.Count;
         // Squared loss is a quadratic in (a, b): five sums make each cell O(1).
@@ -26,10 +32,11 @@ public static class LossSurface
         }
         Parallel.For(0, rows, row =>
         {
-            var slope = viewport.Y.Max - ((row + 0.5) * viewport.Y.Span / rows);
+            var b = viewport.Y.Max - ((row + 0.5) * viewport.Y.Span / rows);
             for (var column = 0; column < columns; column++)
             {
-                var intercept = viewport.X.Min + ((column + 0.5) * viewport.X.Span / columns);
+                var a = viewport.X.Min + ((column + 0.5) * viewport.X.Span / columns);
+                var (intercept, slope) = coordinates.ToModel(a, b);
                 double loss;
                 if (fit.Model.IsLogistic)
                 {

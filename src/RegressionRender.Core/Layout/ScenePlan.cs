@@ -18,6 +18,9 @@ public sealed record ScenePlan(
     LossScale LossScale,
     Viewport? SurfaceViewport)
 {
+    /// <summary>The coordinates of the surface panel (the first fit's optimizer coordinates).</summary>
+    public SurfaceCoordinates Surface => new(Fits[0].Info.Scaling);
+
     /// <summary>Lays a fitted scene out on a canvas of <paramref name="width"/> × <paramref name="height"/>.</summary>
     public static ScenePlan Create(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits, int width, int height)
     {
@@ -55,6 +58,7 @@ public sealed record ScenePlan(
     private static Viewport SurfacePanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot)
     {
         var points = new List<(double A, double B)>();
+        var coordinates = new SurfaceCoordinates(fits[0].Info.Scaling);
         foreach (var fit in fits)
         {
             var start = fit.EntryLoss(0);
@@ -65,11 +69,11 @@ public sealed record ScenePlan(
                 {
                     break;
                 }
-                points.Add((fit.Entry(i)[0], fit.Entry(i)[1]));
+                points.Add(coordinates.ToPanel(fit.Entry(i)));
             }
             if (fit.Info.Target is { } target)
             {
-                points.Add((target[0], target[1]));
+                points.Add(coordinates.ToPanel(target));
             }
         }
         return new Viewport(Padded(points.Select(p => p.A)), Padded(points.Select(p => p.B)), plot);

@@ -16,12 +16,14 @@ public sealed class ReadoutText
     private readonly int[] _decimals;
 
     private readonly bool _penalized;
+    private readonly double? _varianceOfY;
 
-    /// <summary>Readouts for one fit; <paramref name="penalized"/> when the loss includes an l2 penalty.</summary>
-    public ReadoutText(FitRecord record, bool penalized = false)
+    /// <summary>Readouts for one fit; <paramref name="penalized"/> when the loss includes an l2 penalty; R² needs the variance of y.</summary>
+    public ReadoutText(FitRecord record, bool penalized = false, double? varianceOfY = null)
     {
         _record = record;
         _penalized = penalized;
+        _varianceOfY = varianceOfY is > 0 ? varianceOfY : null;
         _decimals = new int[record.ParameterCount];
         var final = record.Final;
         for (var k = 0; k < _decimals.Length; k++)
@@ -61,8 +63,13 @@ public sealed class ReadoutText
         return (logistic ? text.Append(')') : text).ToString();
     }
 
-    /// <summary>"MSE = 3.2559" (or "log-loss = …"; "loss = …" with an l2 penalty), five significant digits.</summary>
-    public string Loss(double loss) => $"{LossName(_record, _penalized)} = {Significant(loss, 5)}";
+    /// <summary>
+    /// "MSE = 3.2559   R² = 0.803" (or "log-loss = …"; "loss = …" with an l2 penalty), five significant digits.
+    /// R² = 1 − MSE / variance of y is shown for unpenalised least squares, when the variance is known.
+    /// </summary>
+    public string Loss(double loss) => _varianceOfY is { } variance && !_penalized && !_record.Info.Model.IsLogistic
+        ? $"{LossName(_record, _penalized)} = {Significant(loss, 5)}    R² = {NiceTicks.Format(1 - (loss / variance), 3)}"
+        : $"{LossName(_record, _penalized)} = {Significant(loss, 5)}";
 
     /// <summary>What the recorded loss of a fit is called.</summary>
     public static string LossName(FitRecord record, bool penalized) =>

@@ -7,7 +7,7 @@ internal static class VisibleMovement
     private const int MaxKnots = 200_000;
 
     /// <summary>Fewest knots of the measure.</summary>
-    private const int MinKnots = 50_000;
+    private const int MinKnots = 16_384;
 
     /// <summary>
     /// Cumulative on-screen movement along the clock, as the viewer sees it. Per epoch it counts the net movement

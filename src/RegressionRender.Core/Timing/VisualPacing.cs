@@ -9,7 +9,7 @@ namespace RegressionRender.Core.Timing;
 internal static class VisualPacing
 {
     /// <summary>Most knots the visual walk scans (their pixel rows are kept in memory).</summary>
-    private const int MaxWalkKnots = 60_000;
+    private const int MaxWalkKnots = 20_000;
 
     /// <summary>Frame spacings, in epochs, at which snapping to whole epochs may begin (∞ = never).</summary>
     private static readonly double[] LockThresholds = [double.PositiveInfinity, 0.75, 1.5, 3];

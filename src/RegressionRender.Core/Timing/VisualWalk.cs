@@ -10,7 +10,7 @@ namespace RegressionRender.Core.Timing;
 /// </summary>
 internal sealed class VisualWalk
 {
-    private const int ScaleRounds = 40;
+    private const int ScaleRounds = 28;
     private readonly RunClock _clock;
     private readonly double[] _knots;
     private readonly float[] _rows;

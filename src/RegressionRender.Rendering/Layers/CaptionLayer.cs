@@ -40,7 +40,9 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
             var width = font.MeasureText(shown) + (2 * font.Size);
             var left = ((area.Left + area.Right) / 2) - (width / 2);
             box.Color = color.WithAlpha(235);
-            canvas.DrawRoundRect(new SKRect(left, y, left + width, y + (font.Size * 1.6f)), 6 * layout.Scale, 6 * layout.Scale, box);
+            var rect = new SKRect(left, y, left + width, y + (font.Size * 1.6f));
+            canvas.DrawRoundRect(rect, 6 * layout.Scale, 6 * layout.Scale, box);
+            context.Boxes?.Add(rect, shown);
             canvas.DrawText(shown, (area.Left + area.Right) / 2, y + (font.Size * 1.12f), SKTextAlign.Center, font, text);
             y += lineHeight;
         }

@@ -42,6 +42,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         var top = rect.Top;
         _box.Color = _context.Style.Background.WithAlpha(200);
         canvas.DrawRoundRect(rect, 6 * _context.Layout.Scale, 6 * _context.Layout.Scale, _box);
+        _context.Boxes?.Add(rect, "readouts");
         var baseline = top + Padding + (_context.Layout.ReadoutSize * 0.95f);
         foreach (var (text, color, bold, swatch) in lines)
         {

@@ -35,8 +35,8 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
         }
     }
 
-    /// <summary>Number of times the contour was computed (once per video; checked by a test).</summary>
-    internal static int ContoursComputed;
+    /// <summary>Number of times this layer computed its contour: once per video, whatever the frame count.</summary>
+    public int ContoursComputed { get; private set; }
 
     public bool IsStatic => false;
 
@@ -50,7 +50,7 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
         {
             var fit = _context.Plan.Fits[k];
             var points = _paths[k];
-            var current = new SKPoint(_viewport.PixelX(frame.Fits[k].Parameters[0]), _viewport.PixelY(frame.Fits[k].Parameters[1]));
+            var current = Pixel(frame.Fits[k].Parameters);
             var shown = (int)Math.Min(points.Length, Math.Floor(frame.Fits[k].Iteration / Math.Max(1, fit.Steps) * (points.Length - 1)) + 1);
             using var builder = new SKPathBuilder();
             builder.MoveTo(points[0]);
@@ -78,9 +78,16 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
         for (var i = 0; i < count; i++)
         {
             var entry = count == 1 ? 0 : (int)((long)i * (fit.EntryCount - 1) / (count - 1));
-            points[i] = Clamp(new SKPoint(_viewport.PixelX(fit.Entry(entry)[0]), _viewport.PixelY(fit.Entry(entry)[1])));
+            points[i] = Clamp(Pixel(fit.Entry(entry)));
         }
         return points;
+    }
+
+    /// <summary>A line's parameters (data units) as a pixel of the panel.</summary>
+    private SKPoint Pixel(ReadOnlySpan<double> parameters)
+    {
+        var (a, b) = _context.Plan.Surface.ToPanel(parameters);
+        return new SKPoint(_viewport.PixelX(a), _viewport.PixelY(b));
     }
 
     private SKPoint Clamp(SKPoint p)
@@ -95,7 +102,7 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
     /// <summary>The filled contour at the plot's pixel size, band edges darkened into contour lines.</summary>
     private SKImage Contour()
     {
-        Interlocked.Increment(ref ContoursComputed);
+        ContoursComputed++;
         var area = _viewport.Area;
         var columns = Math.Max(2, (int)area.Width);
         var rows = Math.Max(2, (int)area.Height);
@@ -149,7 +156,7 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
             if (owner._context.Plan.Fits[0].Info.Target is { } target)
             {
                 // The optimum: a white-edged cross.
-                var center = new SKPoint(owner._viewport.PixelX(target[0]), owner._viewport.PixelY(target[1]));
+                var center = owner.Pixel(target);
                 var size = 8 * scale;
                 using var edge = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 6 * scale, StrokeCap = SKStrokeCap.Round, Color = owner._context.Style.Background };
                 using var mark = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2.5f * scale, StrokeCap = SKStrokeCap.Round, Color = owner._context.Style.Text };

@@ -17,15 +17,17 @@ internal sealed class TitleLayer(RenderContext context) : IFrameLayer
         if (!string.IsNullOrWhiteSpace(config.Title))
         {
             using var font = context.Fonts.Font(layout.TitleSize, bold: true);
+            TextFit.Shrink(config.Title, font, layout.TitleSize, layout.TitleArea.Width);
             y += layout.TitleSize;
-            canvas.DrawText(TextFit.Ellipsize(config.Title, font, layout.TitleArea.Width), layout.TitleArea.Left, y, SKTextAlign.Left, font, paint);
+            context.Text(canvas, TextFit.Ellipsize(config.Title, font, layout.TitleArea.Width), layout.TitleArea.Left, y, SKTextAlign.Left, font, paint);
         }
         if (!string.IsNullOrWhiteSpace(config.Subtitle))
         {
             using var font = context.Fonts.Font(layout.SubtitleSize);
+            TextFit.Shrink(config.Subtitle, font, layout.SubtitleSize, layout.TitleArea.Width);
             paint.Color = context.Style.MutedText;
             y += layout.SubtitleSize * 1.45f;
-            canvas.DrawText(TextFit.Ellipsize(config.Subtitle, font, layout.TitleArea.Width), layout.TitleArea.Left, y, SKTextAlign.Left, font, paint);
+            context.Text(canvas, TextFit.Ellipsize(config.Subtitle, font, layout.TitleArea.Width), layout.TitleArea.Left, y, SKTextAlign.Left, font, paint);
         }
     }
 }

@@ -41,9 +41,10 @@ internal static class PlanCommand
         await output.WriteLineAsync($"{report.FrameCount} frames at {report.Fps} fps = {report.Duration:0.##} s, {report.Width}×{report.Height}");
         foreach (var fit in report.Fits)
         {
-            var target = fit.Target is { } t ? $"[{string.Join(", ", t.Select(v => v.ToString("0.####")))}] (loss {fit.TargetLoss:0.####})" : "none";
+            var target = fit.Target is { } t ? $"[{string.Join(", ", t.Select(v => v.ToString("0.####")))}] (loss {fit.TargetLoss:0.####})" : $"none: {fit.NoTarget}";
+            var kept = fit.KeptEvery > 1 ? $"; kept every {fit.KeptEvery}th step ({fit.KeptSteps:N0} of {fit.Steps:N0})" : "";
             var diverged = fit.Diverged ? $"  DIVERGED at step {fit.DivergedAtStep}" : "";
-            await output.WriteLineAsync($"{fit.Label}: {fit.Steps} steps ({fit.Epochs} epochs × {fit.StepsPerEpoch}), final [{string.Join(", ", fit.Final.Select(v => v.ToString("0.####")))}] loss {fit.FinalLoss:0.####}, target {target}{diverged}");
+            await output.WriteLineAsync($"{fit.Label}: {fit.Steps} steps ({fit.Epochs} epochs × {fit.StepsPerEpoch}), final [{string.Join(", ", fit.Final.Select(v => v.ToString("0.####")))}] loss {fit.FinalLoss:0.####}, target {target}{diverged}{kept}");
         }
         await output.WriteLineAsync($"{"frame",6} {"time",7} {"phase",-10} {"progress",8} {"move px",8}  fits (iteration: parameters)");
         var every = Math.Max(1, report.FrameCount / 40);

@@ -13,7 +13,8 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
         var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps);
         var fits = scene.Fits.Select(f => new PlanFit(
             f.Info.Label, f.Steps, f.Info.Epochs, f.Info.StepsPerEpoch, f.Final.ToArray(), f.FinalLoss,
-            f.Info.Target, f.Info.TargetLoss, f.Info.Diverged, f.Info.DivergedAtStep)).ToList();
+            f.Info.Target, f.Info.TargetLoss, f.Info.Diverged, f.Info.DivergedAtStep,
+            f.Info.NoTargetReason, f.EntryCount, f.Stride)).ToList();
         var frames = timeline.Frames.Select(s => new PlanFrame(
             s.Frame, s.Time, PhaseName(s.Phase), s.Progress, s.DisplacementPx,
             [.. s.Fits.Select(f => new PlanFitFrame(f.Iteration, f.Parameters, f.Loss, f.Epoch))])).ToList();
@@ -30,7 +31,33 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
 }
 
 /// <summary>One fit in the plan.</summary>
-public sealed record PlanFit(string Label, int Steps, int Epochs, int StepsPerEpoch, double[] Final, double FinalLoss, double[]? Target, double? TargetLoss, bool Diverged, int? DivergedAtStep);
+/// <param name="Label">Legend label.</param>
+/// <param name="Steps">The last step (updates made).</param>
+/// <param name="Epochs">Epochs asked for.</param>
+/// <param name="StepsPerEpoch">Updates per epoch.</param>
+/// <param name="Final">Parameters after the last step.</param>
+/// <param name="FinalLoss">Loss after the last step.</param>
+/// <param name="Target">The closed-form optimum, or null when none exists.</param>
+/// <param name="TargetLoss">Loss at the optimum.</param>
+/// <param name="Diverged">True when the run was stopped because the loss blew up.</param>
+/// <param name="DivergedAtStep">Where it blew up.</param>
+/// <param name="NoTarget">Why there is no optimum (e.g. perfectly separable classes).</param>
+/// <param name="KeptSteps">Steps kept in the record (all of them up to the record limit).</param>
+/// <param name="KeptEvery">Every how many steps one was kept (1 = all).</param>
+public sealed record PlanFit(
+    string Label,
+    int Steps,
+    int Epochs,
+    int StepsPerEpoch,
+    double[] Final,
+    double FinalLoss,
+    double[]? Target,
+    double? TargetLoss,
+    bool Diverged,
+    int? DivergedAtStep,
+    string? NoTarget,
+    int KeptSteps,
+    int KeptEvery);
 
 /// <summary>One frame in the plan.</summary>
 public sealed record PlanFrame(int Frame, double Time, string Phase, double Progress, double DisplacementPx, IReadOnlyList<PlanFitFrame> Fits);

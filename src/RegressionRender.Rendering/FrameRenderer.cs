@@ -16,6 +16,7 @@ public sealed class FrameRenderer : IDisposable
     private readonly List<IFrameLayer> _layers;
     private readonly List<IDisposable> _owned = [];
     private readonly SKPicture _static;
+    private readonly byte[] _staticPixels;
 
     /// <summary>A renderer for <paramref name="plan"/> using the given fonts (owned by the caller).</summary>
     /// <param name="plan">The scene at one size.</param>
@@ -28,6 +29,7 @@ public sealed class FrameRenderer : IDisposable
         var layers = _layers = Layers(context);
         _owned.AddRange(layers.OfType<IDisposable>());
         _static = Record(layers.TakeWhile(l => l.IsStatic), plan.Layout);
+        _staticPixels = Rasterize(_static, plan.Layout);
         _dynamicLayers = [.. layers.SkipWhile(l => l.IsStatic)];
         if (_dynamicLayers.Any(l => l.IsStatic))
         {
@@ -97,6 +99,32 @@ public sealed class FrameRenderer : IDisposable
     public void Draw(SKCanvas canvas, FrameState frame)
     {
         canvas.DrawPicture(_static);
+        DrawDynamic(canvas, frame);
+    }
+
+    /// <summary>
+    /// Draws <paramref name="frame"/> as BGRA8888 straight into <paramref name="pixels"/> (width × height × 4 bytes):
+    /// the static layers arrive as one copy of their pixels, drawn once per video; only the dynamic layers are drawn.
+    /// </summary>
+    public unsafe void DrawInto(FrameState frame, Span<byte> pixels)
+    {
+        if (pixels.Length < FrameBytes)
+        {
+            throw new ArgumentException($"the buffer holds {pixels.Length} bytes; a frame needs {FrameBytes}", nameof(pixels));
+        }
+        _staticPixels.CopyTo(pixels);
+        var info = Info(Plan.Layout);
+        fixed (byte* pointer = pixels)
+        {
+            using var surface = SKSurface.Create(info, (nint)pointer, info.RowBytes)
+                ?? throw new InvalidOperationException("Skia could not create a surface over the frame buffer");
+            DrawDynamic(surface.Canvas, frame);
+            surface.Flush();
+        }
+    }
+
+    private void DrawDynamic(SKCanvas canvas, FrameState frame)
+    {
         foreach (var layer in _dynamicLayers)
         {
             canvas.Save();
@@ -105,21 +133,20 @@ public sealed class FrameRenderer : IDisposable
         }
     }
 
-    /// <summary>Draws <paramref name="frame"/> as BGRA8888 straight into <paramref name="pixels"/> (width × height × 4 bytes).</summary>
-    public unsafe void DrawInto(FrameState frame, Span<byte> pixels)
+    private static SKImageInfo Info(FrameLayout layout) => new(layout.Width, layout.Height, SKColorType.Bgra8888, SKAlphaType.Premul);
+
+    private static unsafe byte[] Rasterize(SKPicture picture, FrameLayout layout)
     {
-        if (pixels.Length < FrameBytes)
-        {
-            throw new ArgumentException($"the buffer holds {pixels.Length} bytes; a frame needs {FrameBytes}", nameof(pixels));
-        }
-        var info = new SKImageInfo(Plan.Layout.Width, Plan.Layout.Height, SKColorType.Bgra8888, SKAlphaType.Premul);
+        var info = Info(layout);
+        var pixels = new byte[info.BytesSize];
         fixed (byte* pointer = pixels)
         {
             using var surface = SKSurface.Create(info, (nint)pointer, info.RowBytes)
-                ?? throw new InvalidOperationException("Skia could not create a surface over the frame buffer");
-            Draw(surface.Canvas, frame);
+                ?? throw new InvalidOperationException("Skia could not create a surface for the static layers");
+            surface.Canvas.DrawPicture(picture);
             surface.Flush();
         }
+        return pixels;
     }
 
     /// <summary>Draws <paramref name="frame"/> and encodes it as PNG.</summary>

@@ -49,12 +49,15 @@ public static class SceneRenderer
                 case OutputFormat.Gif:
                     await VideoEncoder.EncodeGifAsync(source, new GifSettings(config.Output.Gif.Loop), target, encoder, frames, cancellationToken);
                     break;
+                case OutputFormat.Raw:
+                    await RawFrameWriter.WriteAsync(source, target, frames, cancellationToken);
+                    break;
                 default:
                     AtomicOutput.WriteAllBytes(target, renderer.DrawPng(timeline.Frames[^1]));
                     progress?.Report(new RenderProgress(format, 1, 1));
                     break;
             }
-            var isVideo = format != OutputFormat.Png;
+            var isVideo = format is not OutputFormat.Png;
             results.Add(new RenderedOutput(format, target, new FileInfo(target).Length, isVideo ? timeline.FrameCount : 1, isVideo ? timeline.Duration : 0));
         }
         return results;

@@ -330,6 +330,9 @@ public enum OutputFormat
 
     /// <summary>The final frame as PNG.</summary>
     Png,
+
+    /// <summary>Every frame as raw BGRA bytes in one file (benchmarks: the same frames ffmpeg alone can encode).</summary>
+    Raw,
 }
 
 /// <summary>H.264 settings.</summary>

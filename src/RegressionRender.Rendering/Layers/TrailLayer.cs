@@ -7,8 +7,11 @@ namespace RegressionRender.Rendering.Layers;
 internal sealed class TrailLayer(RenderContext context) : IFrameLayer, IDisposable
 {
     private const float MaxAlpha = 0.28f;
+    private const int MaxLines = 24;
     private readonly SKPathBuilder _builder = new();
-    private readonly SKPaint _paint = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1f, 1.75f * context.Layout.Scale) };
+    // Up to 1.25× the 720p scale the trail is drawn as hairlines: anti-aliased 1 px lines, many times cheaper to
+    // rasterise than thin strokes, and indistinguishable at that size.
+    private readonly SKPaint _paint = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = context.Layout.Scale <= 1.25f ? 0 : 1.75f * context.Layout.Scale };
 
     public bool IsStatic => false;
 
@@ -19,8 +22,17 @@ internal sealed class TrailLayer(RenderContext context) : IFrameLayer, IDisposab
             return;
         }
         canvas.ClipRect(DataPointsLayer.Rect(context.Viewport.Area));
-        foreach (var line in frame.Trail)
+        // At most MaxLines ages, evenly spaced, newest kept: a 60 fps trail looks like a 30 fps one and costs the same.
+        var fits = context.Plan.Fits.Count;
+        var ages = frame.Trail.Count / fits;
+        var every = Math.Max(1, (ages + MaxLines - 1) / MaxLines);
+        for (var i = frame.Trail.Count - 1; i >= 0; i--)
         {
+            if ((ages - 1 - (i / fits)) % every != 0)
+            {
+                continue;
+            }
+            var line = frame.Trail[i];
             var color = context.Style.FitColors[line.FitIndex];
             _paint.Color = color.WithAlpha((byte)(color.Alpha * MaxAlpha * line.Opacity));
             using var path = CurvePath.Build(_builder, context.Viewport, context.Plan.Fits[line.FitIndex].Info.Model, line.Parameters);

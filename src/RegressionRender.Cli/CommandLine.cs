@@ -32,6 +32,7 @@ public static class CommandLine
         var root = new RootCommand("RegressionRender: turn a regression fitted by gradient descent into a smooth teaching video (MP4), a looping GIF or a poster PNG.")
         {
             RenderCommand.Create(context),
+            BatchCommand.Create(context),
             StillCommand.Create(context),
             PlanCommand.Create(context),
             ValidateCommand.Create(context),

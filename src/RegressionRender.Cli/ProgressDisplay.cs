@@ -1,35 +1,56 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace RegressionRender.Cli;
 
 /// <summary>
-/// Progress on stderr: a live bar per output on a terminal, nothing but one line per finished output when
-/// stderr is redirected (logs and CI stay readable).
+/// Progress on stderr: on a terminal a live bar per active output (frames done/total, fps, ETA); when stderr is
+/// redirected nothing live, so logs and CI stay readable (callers print one line per finished output).
 /// </summary>
 internal sealed class ProgressDisplay(TextWriter error, bool isTerminal)
 {
-    public async Task<T> RunAsync<T>(string title, Func<IProgress<RenderProgress>, Task<T>> work)
+    /// <summary>Runs <paramref name="work"/>, giving it a progress reporter per job name.</summary>
+    public async Task<T> RunAsync<T>(Func<Func<string, IProgress<RenderProgress>>, Task<T>> work)
     {
         if (!isTerminal)
         {
-            return await work(new Progress<RenderProgress>(_ => { }));
+            return await work(_ => new Progress<RenderProgress>(_ => { }));
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
         return await console.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new FramesColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var tasks = new Dictionary<Core.Config.OutputFormat, ProgressTask>();
-                var progress = new Progress<RenderProgress>(p =>
+                var tasks = new Dictionary<string, ProgressTask>();
+                return await work(job => new SynchronousProgress(p =>
                 {
-                    if (!tasks.TryGetValue(p.Format, out var task))
+                    var key = $"{job} {p.Format.ToString().ToLowerInvariant()}";
+                    lock (tasks)
                     {
-                        task = tasks[p.Format] = context.AddTask($"{Markup.Escape(title)} {p.Format.ToString().ToLowerInvariant()}", maxValue: p.Total);
+                        if (!tasks.TryGetValue(key, out var task))
+                        {
+                            task = tasks[key] = context.AddTask(Markup.Escape(key), maxValue: p.Total);
+                        }
+                        task.Value = p.Done;
                     }
-                    task.Value = p.Done;
-                });
-                return await work(progress);
+                }));
             });
+    }
+
+    /// <summary>Reports on the caller's thread: the encoder reports every frame, and Progress&lt;T&gt; would queue them.</summary>
+    private sealed class SynchronousProgress(Action<RenderProgress> report) : IProgress<RenderProgress>
+    {
+        public void Report(RenderProgress value) => report(value);
+    }
+
+    /// <summary>"120/240 frames · 58 fps".</summary>
+    private sealed class FramesColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+        {
+            var speed = task.Speed is { } fps ? $" · {fps:0} fps" : "";
+            return new Markup($"{task.Value:0}/{task.MaxValue:0} frames{speed}");
+        }
     }
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using RegressionRender.Encoding;
 
 namespace RegressionRender.Cli;
 
@@ -11,38 +9,21 @@ internal static class RenderCommand
     {
         var configs = new Argument<string[]>("CONFIG") { Description = "Scene config files (JSON)", Arity = ArgumentArity.OneOrMore };
         var outputFolder = new Option<string>("--output", "-o") { Description = "Folder for the outputs", DefaultValueFactory = _ => "output" };
+        var force = new Option<bool>("--force") { Description = "Render even when the outputs are up to date" };
         var scene = new SceneOptions();
-        var command = new Command("render", "Render configs to MP4, GIF and/or PNG") { configs, outputFolder };
+        var command = new Command("render", "Render configs to MP4, GIF and/or PNG (skipped when up to date)") { configs, outputFolder, force };
         scene.AddTo(command, withFormats: true);
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
-            var overrides = scene.Read(result);
-            var folder = result.GetValue(outputFolder)!;
-            foreach (var config in result.GetValue(configs)!)
+            var items = BatchPlan.Load(result.GetValue(configs)!, scene.Read(result));
+            if (items.Count == 1 && items[0].Error is { } error)
             {
-                await RenderOneAsync(cli, config, overrides, folder, cancellationToken);
+                throw new Core.InvalidInputException("", error);
             }
-            return ExitCodes.Success;
+            var results = await new JobRunner(cli).RunAsync(items, result.GetValue(outputFolder)!, result.GetValue(force), jobs: 1, cancellationToken);
+            return JobRunner.ExitCode(results);
         }));
         return command;
-    }
-
-    private static async Task RenderOneAsync(CliContext cli, string configPath, SceneOverrides overrides, string folder, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var prepared = PreparedScene.Load(configPath, overrides);
-        foreach (var warning in prepared.Warnings)
-        {
-            await cli.Error.WriteLineAsync($"warning: {warning}");
-        }
-        var outputs = await new ProgressDisplay(cli.Error, cli.IsTerminal).RunAsync(prepared.Scene.Name,
-            progress => SceneRenderer.RenderAsync(prepared, folder, new EncoderOptions(), progress, cancellationToken));
-        foreach (var output in outputs)
-        {
-            var what = output.Frames > 1 ? $"{output.Frames} frames, {output.Seconds:0.##} s, " : "";
-            await cli.Error.WriteLineAsync($"wrote {Shown(output.Path)} ({what}{Size(output.Bytes)})");
-        }
-        await cli.Error.WriteLineAsync($"rendered {configPath} in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>A path relative to the working folder when it is inside it, else absolute.</summary>

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using RegressionRender.Core;
+using RegressionRender.Core.Config;
+
+namespace RegressionRender;
+
+/// <summary>One config of a batch: loaded, or why it could not be.</summary>
+/// <param name="Path">The config file.</param>
+/// <param name="Scene">The validated scene, or null when invalid.</param>
+/// <param name="Error">The error line, when invalid.</param>
+public sealed record BatchItem(string Path, LoadedScene? Scene, string? Error);
+
+/// <summary>
+/// Which configs a batch renders: every <c>*.json</c> of the folders given (sorted) and the files given, in a
+/// deterministic 1/N shard when asked, each loaded and validated up front so that one invalid config never
+/// stops the others and two configs writing the same output are reported before anything renders.
+/// </summary>
+public static class BatchPlan
+{
+    /// <summary>Config files named by <paramref name="inputs"/>: folders are searched for <c>*.json</c> (not recursively).</summary>
+    public static IReadOnlyList<string> Discover(IEnumerable<string> inputs)
+    {
+        var files = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                files.AddRange(Directory.EnumerateFiles(input, "*.json").Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(input);
+            }
+        }
+        return [.. files.Distinct()];
+    }
+
+    /// <summary>
+    /// True when <paramref name="path"/> belongs to shard <paramref name="k"/> of <paramref name="n"/> (1-based): decided by a
+    /// hash of the file name alone, so every machine of a CI matrix agrees without sharing a list.
+    /// </summary>
+    public static bool InShard(string path, int k, int n)
+    {
+        var digest = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(System.IO.Path.GetFileName(path)));
+        return (int)(BitConverter.ToUInt32(digest, 0) % (uint)n) == k - 1;
+    }
+
+    /// <summary>Loads every config; invalid ones carry their error line.</summary>
+    public static IReadOnlyList<BatchItem> Load(IEnumerable<string> paths, SceneOverrides? overrides) =>
+        [.. paths.Select(path =>
+        {
+            try
+            {
+                var scene = SceneLoader.Load(path);
+                if (overrides is not null)
+                {
+                    scene = scene with { Config = overrides.ApplyTo(scene.Config) };
+                    SceneValidator.Validate(scene.Config, path + " (with command-line options)");
+                }
+                return new BatchItem(path, scene, null);
+            }
+            catch (InvalidInputException e)
+            {
+                return new BatchItem(path, null, e.ToString());
+            }
+        })];
+
+    /// <summary>Pairs of configs that would write the same output file.</summary>
+    public static IReadOnlyList<string> Collisions(IEnumerable<BatchItem> items, string outputFolder) =>
+        [.. items.Where(i => i.Scene is not null)
+            .SelectMany(i => RenderCache.Outputs(i.Scene!, outputFolder).Select(o => (Output: o, i.Path)))
+            .GroupBy(x => x.Output, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{string.Join(" and ", g.Select(x => x.Path))} would both write {g.Key}")];
+}

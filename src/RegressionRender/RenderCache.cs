@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using RegressionRender.Core.Config;
+
+namespace RegressionRender;
+
+/// <summary>
+/// "Up to date means skipped": a content hash of everything that decides the pixels — the config after defaults
+/// and command-line values, the bytes of its data file, the tool version and the bundled font — stored beside the
+/// outputs in <c>.regrender/NAME.json</c>. A render whose hash matches and whose outputs all exist is skipped.
+/// </summary>
+public static class RenderCache
+{
+    private const string Folder = ".regrender";
+
+    /// <summary>The content hash of a prepared scene's render.</summary>
+    public static string Hash(LoadedScene scene)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(scene.Config, SceneLoader.JsonOptions));
+        if (scene.Config.Data.Csv is { } csv)
+        {
+            try
+            {
+                hash.AppendData(File.ReadAllBytes(scene.Resolve(csv)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var shown = Path.GetRelativePath(Environment.CurrentDirectory, scene.Resolve(csv));
+                throw new Core.InvalidInputException(shown, e is FileNotFoundException or DirectoryNotFoundException ? "CSV file not found" : $"cannot read the CSV file: {e.Message}");
+            }
+        }
+        // The tool version: every build of different code has different module ids (deterministic builds).
+        foreach (var assembly in new[] { typeof(RenderCache), typeof(SceneLoader), typeof(Rendering.FrameRenderer), typeof(Encoding.VideoEncoder) }.Select(t => t.Assembly))
+        {
+            hash.AppendData(assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        }
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(SceneRenderer.BundledFontName()));
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>The files a scene writes into <paramref name="outputFolder"/>.</summary>
+    public static IReadOnlyList<string> Outputs(LoadedScene scene, string outputFolder) =>
+        [.. scene.Config.Output.Formats.Select(f => Path.Combine(outputFolder, $"{scene.Name}.{f.ToString().ToLowerInvariant()}"))];
+
+    /// <summary>True when every output exists and was made from content with this hash.</summary>
+    public static bool IsUpToDate(LoadedScene scene, string outputFolder, string hash)
+    {
+        var sidecar = SidecarPath(scene, outputFolder);
+        if (!File.Exists(sidecar) || !Outputs(scene, outputFolder).All(File.Exists))
+        {
+            return false;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<Sidecar>(File.ReadAllText(sidecar))?.Hash == hash;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Records that the outputs were made from content with this hash.</summary>
+    public static void Remember(LoadedScene scene, string outputFolder, string hash)
+    {
+        var sidecar = SidecarPath(scene, outputFolder);
+        Directory.CreateDirectory(Path.GetDirectoryName(sidecar)!);
+        Encoding.AtomicOutput.WriteAllBytes(sidecar, JsonSerializer.SerializeToUtf8Bytes(new Sidecar(hash, Path.GetFullPath(scene.SourcePath))));
+    }
+
+    private static string SidecarPath(LoadedScene scene, string outputFolder) => Path.Combine(outputFolder, Folder, scene.Name + ".json");
+
+    private sealed record Sidecar(string Hash, string Config);
+}

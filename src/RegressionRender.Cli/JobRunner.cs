@@ -69,6 +69,10 @@ internal sealed class JobRunner(CliContext cli)
     public void PrintTable(IReadOnlyList<JobResult> results)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Error), Ansi = cli.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No });
+        if (!cli.IsTerminal)
+        {
+            console.Profile.Width = 160;
+        }
         var table = new Table().AddColumns("name", "formats", "frames", "video s", "sizes", "render s", "status");
         foreach (var r in results)
         {

@@ -13,18 +13,35 @@ internal static class StillCommand
         var at = new Option<double?>("--at") { Description = "Time in seconds of the frame to draw (default: the last frame)" };
         var frame = new Option<int?>("--frame") { Description = "Index of the frame to draw, from 0" };
         var output = new Option<string?>("--output", "-o") { Description = "PNG file to write (default: output/NAME-frameN.png)" };
+        var progress = new Option<double?>("--progress") { Description = "Position in the video from 0 (first frame) to 1 (last frame)" };
+        var width = new Option<int?>("--width") { Description = "Draw at this width, keeping the config's aspect ratio (thumbnails)" };
         var scene = new SceneOptions();
-        var command = new Command("still", "Draw one frame of the video as a PNG") { config, at, frame, output };
+        var command = new Command("still", "Draw one frame of the video as a PNG") { config, at, frame, progress, output, width };
         scene.AddTo(command, withFormats: false);
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
-            if (result.GetValue(at) is not null && result.GetValue(frame) is not null)
+            if (new object?[] { result.GetValue(at), result.GetValue(frame), result.GetValue(progress) }.Count(v => v is not null) > 1)
             {
-                throw new InvalidInputException("--at/--frame", "give one of --at and --frame, not both");
+                throw new InvalidInputException("--at/--frame/--progress", "give one of --at, --frame and --progress");
             }
-            var prepared = PreparedScene.Load(result.GetValue(config)!, scene.Read(result));
+            if (result.GetValue(progress) is { } p && (p < 0 || p > 1))
+            {
+                throw new InvalidInputException("--progress", $"must be between 0 and 1 (got {p})");
+            }
+            var overrides = scene.Read(result);
+            if (result.GetValue(width) is { } thumbnail)
+            {
+                var view = Core.Config.SceneLoader.Load(result.GetValue(config)!).Config.View;
+                overrides = overrides with { Width = thumbnail, Height = Math.Max(64, (int)Math.Round((double)thumbnail * view.Height / view.Width / 2) * 2) };
+            }
+            var prepared = PreparedScene.Load(result.GetValue(config)!, overrides);
             var fps = prepared.Config.Animation.Fps;
-            var index = result.GetValue(frame) ?? (result.GetValue(at) is { } seconds ? (int)Math.Round(seconds * fps) : int.MaxValue);
+            var frames = Core.Timing.Timeline.PhaseFrames(prepared.Config.Animation, fps);
+            var total = frames.HoldStart + frames.Animate + frames.HoldEnd;
+            var index = result.GetValue(frame)
+                ?? (result.GetValue(at) is { } seconds ? (int)Math.Round(seconds * fps)
+                : result.GetValue(progress) is { } fraction ? (int)Math.Round(fraction * (total - 1))
+                : int.MaxValue);
             var png = SceneRenderer.Still(prepared, index, out var shown);
             var target = result.GetValue(output) ?? Path.Combine("output", $"{prepared.Scene.Name}-frame{shown}.png");
             AtomicOutput.WriteAllBytes(target, png);

@@ -10,6 +10,8 @@ public sealed class InvalidInputException(string location, string message) : Exc
     /// <summary>File and JSON path, file:line:column, or the option that was wrong.</summary>
     public string Location { get; } = location;
 
-    /// <summary>One line: <c>location: message</c>.</summary>
-    public override string ToString() => Location.Length == 0 ? Message : $"{Location}: {Message}";
+    /// <summary>One line: <c>location: message</c>, with line breaks from quoted input shown as \n.</summary>
+    public override string ToString() => OneLine(Location.Length == 0 ? Message : $"{Location}: {Message}");
+
+    private static string OneLine(string text) => text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

@@ -37,6 +37,7 @@ public static class CommandLine
             PlanCommand.Create(context),
             ValidateCommand.Create(context),
             DoctorCommand.Create(context),
+            SchemaCommand.Create(context),
         };
         root.Options.Add(verbose);
         return root;

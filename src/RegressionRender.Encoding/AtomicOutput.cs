@@ -14,7 +14,9 @@ public sealed class AtomicOutput : IDisposable
         Target = Path.GetFullPath(target);
         var folder = Path.GetDirectoryName(Target)!;
         Directory.CreateDirectory(folder);
-        TempPath = Path.Combine(folder, $".{Path.GetFileName(Target)}.{Guid.NewGuid():N}.partial");
+        // No user text in the temporary name: it reaches ffmpeg through one argument string (FFMpegCore joins them).
+        TempFileName = $".regrender-{Guid.NewGuid():N}{Path.GetExtension(Target)}.partial";
+        TempPath = Path.Combine(folder, TempFileName);
     }
 
     /// <summary>The final path.</summary>
@@ -22,6 +24,12 @@ public sealed class AtomicOutput : IDisposable
 
     /// <summary>Where to write until the output is complete.</summary>
     public string TempPath { get; }
+
+    /// <summary>The temporary file's name alone (ASCII letters, digits, dots and dashes only).</summary>
+    public string TempFileName { get; }
+
+    /// <summary>The folder of the target and the temporary file.</summary>
+    public string Folder => Path.GetDirectoryName(Target)!;
 
     /// <summary>Renames the temporary file over the target (atomic on one file system).</summary>
     public void Commit()

@@ -48,8 +48,10 @@ public static class VideoEncoder
 
     private static async Task EncodeAsync(IFrameSource source, string target, string arguments, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder) };
         using var output = new AtomicOutput(target);
+        // ffmpeg runs in the output folder and writes a plain temporary name: paths with quotes or spaces never
+        // have to survive FFMpegCore's joining of arguments into one string.
+        var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder), WorkingDirectory = output.Folder };
         var errors = new Queue<string>();
         await using (var pump = new FramePump(source, options.QueueDepth, cancellationToken))
         {
@@ -57,7 +59,7 @@ public static class VideoEncoder
             {
                 await FFMpegArguments
                     .FromPipeInput(new BgraPipeSource(source, pump, progress))
-                    .OutputToFile(output.TempPath, overwrite: true, o => o.WithCustomArgument(arguments))
+                    .OutputToFile(output.TempFileName, overwrite: true, o => o.WithCustomArgument(arguments))
                     .NotifyOnStandardError(line => Remember(errors, line))
                     .CancellableThrough(cancellationToken)
                     .ProcessAsynchronously(throwOnError: true, ffOptions, cancellationToken);

@@ -38,6 +38,7 @@ public static class CommandLine
             ValidateCommand.Create(context),
             DoctorCommand.Create(context),
             SchemaCommand.Create(context),
+            InitCommand.Create(context),
         };
         root.Options.Add(verbose);
         return root;

@@ -10,8 +10,9 @@ internal static class RenderCommand
         var configs = new Argument<string[]>("CONFIG") { Description = "Scene config files (JSON)", Arity = ArgumentArity.OneOrMore };
         var outputFolder = new Option<string>("--output", "-o") { Description = "Folder for the outputs", DefaultValueFactory = _ => "output" };
         var force = new Option<bool>("--force") { Description = "Render even when the outputs are up to date" };
+        var record = new Option<string?>("--record") { Description = "Also write the fit record (every kept step: loss, gradient norm, parameters) to this CSV file" };
         var scene = new SceneOptions();
-        var command = new Command("render", "Render configs to MP4, GIF and/or PNG (skipped when up to date)") { configs, outputFolder, force };
+        var command = new Command("render", "Render configs to MP4, GIF and/or PNG (skipped when up to date)") { configs, outputFolder, force, record };
         scene.AddTo(command, withFormats: true);
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
@@ -19,6 +20,15 @@ internal static class RenderCommand
             if (items.Count == 1 && items[0].Error is { } error)
             {
                 throw new Core.InvalidInputException("", error);
+            }
+            if (result.GetValue(record) is { } recordPath)
+            {
+                if (items.Count != 1)
+                {
+                    throw new Core.InvalidInputException("--record", "records one config at a time; give a single CONFIG");
+                }
+                RecordExport.Write(PreparedScene.Prepare(items[0].Scene!), recordPath);
+                await cli.Error.WriteLineAsync($"wrote {Shown(recordPath)} (fit record)");
             }
             var results = await new JobRunner(cli).RunAsync(items, result.GetValue(outputFolder)!, result.GetValue(force), jobs: 1, cancellationToken);
             return JobRunner.ExitCode(results);

@@ -127,3 +127,23 @@ public sealed class CliTests
         Assert.Contains("frame 5", result.Error);
     }
 }
+
+/// <summary><c>render --record</c> exports the fit record as CSV.</summary>
+public sealed class RecordExportTests
+{
+    [Fact]
+    public async Task Record_Has_Every_Step_Of_The_Seed_With_Its_Loss_And_Parameters()
+    {
+        using var folder = new TempFolder();
+        var csv = folder.File("record.csv");
+        var result = await CliRunner.RunAsync("render", Repo.Path_("examples", "seed.json"), "-o", folder.File("out"), "--format", "png", "--record", csv);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("fit,label,step,epoch,loss,gradient_norm,theta0,theta1", lines[0]);
+        Assert.Equal(9002, lines.Length);
+        var last = lines[^1].Split(',');
+        Assert.Equal(("0", "SGD", "9000", "1000"), (last[0], last[1], last[2], last[3]));
+        Assert.Equal(3.2559, double.Parse(last[4], System.Globalization.CultureInfo.InvariantCulture), 4);
+        Assert.Equal(1.0730, double.Parse(last[7], System.Globalization.CultureInfo.InvariantCulture), 4);
+    }
+}

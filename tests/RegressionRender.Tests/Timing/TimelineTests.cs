@@ -1,6 +1,7 @@
 using RegressionRender.Core.Config;
 using RegressionRender.Core.Data;
 using RegressionRender.Core.Fitting;
+using RegressionRender.Tests.Support;
 using RegressionRender.Core.Layout;
 using RegressionRender.Core.Timing;
 
@@ -8,10 +9,7 @@ namespace RegressionRender.Tests.Timing;
 
 public sealed class TimelineTests
 {
-    private static readonly Dataset Seed = new(
-        [1.2, 3, 5.1, 6.3, 7.1, 8.2, 9, 11.2, 13.8],
-        [1.2, 2.5, 6, 4.5, 5.2, 8.9, 13.8, 12.1, 14.2],
-        "x", "y", 0);
+    private static readonly Dataset Seed = Scenes.SeedData;
 
     private static readonly Viewport Panel = new(new AxisRange(0, 15), new AxisRange(0, 15), new PixelRect(100, 100, 700, 700));
 

@@ -1,9 +1,9 @@
 using RegressionRender.Core.Config;
 using RegressionRender.Core.Data;
 using RegressionRender.Core.Fitting;
-using RegressionRender.Tests.Support;
 using RegressionRender.Core.Layout;
 using RegressionRender.Core.Timing;
+using RegressionRender.Tests.Support;
 
 namespace RegressionRender.Tests.Timing;
 

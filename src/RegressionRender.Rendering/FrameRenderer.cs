@@ -8,7 +8,9 @@ namespace RegressionRender.Rendering;
 
 /// <summary>
 /// Draws frames of one scene at one size. A frame is an ordered list of layers; the static ones (background,
-/// axes, data, initial fit) are recorded once into a picture and replayed, the dynamic ones drawn per frame.
+/// axes, data, initial fit) are drawn once into a pixel buffer and copied, the dynamic ones drawn per frame.
+/// Not thread-safe: layers keep per-video state (the traced surface path grows as frames advance), so one
+/// renderer draws one video's frames, in order for best speed (any order gives the same pixels).
 /// </summary>
 public sealed class FrameRenderer : IDisposable
 {

@@ -14,6 +14,17 @@ internal sealed class SceneOptions
 
     public Option<double?> Duration { get; } = new("--duration") { Description = "Seconds of the animated phase (holds come on top)" };
 
+    public Option<string?> Quality { get; } = new("--quality") { Description = "Preset size and rate: draft (854x480@15), standard (1280x720@30), high (1920x1080@60), 4k (3840x2160@60); --size and --fps win" };
+
+    /// <summary>The --quality presets: width, height, fps.</summary>
+    public static IReadOnlyDictionary<string, (int Width, int Height, int Fps)> Presets { get; } = new Dictionary<string, (int, int, int)>
+    {
+        ["draft"] = (854, 480, 15),
+        ["standard"] = (1280, 720, 30),
+        ["high"] = (1920, 1080, 60),
+        ["4k"] = (3840, 2160, 60),
+    };
+
     public Option<string[]> Formats { get; } = new("--format", "-f")
     {
         Description = "Output format: mp4, gif or png; repeat for several (default: the config's)",
@@ -25,6 +36,7 @@ internal sealed class SceneOptions
         command.Options.Add(Size);
         command.Options.Add(Fps);
         command.Options.Add(Duration);
+        command.Options.Add(Quality);
         if (withFormats)
         {
             command.Options.Add(Formats);
@@ -35,7 +47,16 @@ internal sealed class SceneOptions
     {
         var (width, height) = ParseSize(result.GetValue(Size));
         var formats = (result.GetValue(Formats) ?? []).Select(ParseFormat).ToList();
-        return new SceneOverrides { Width = width, Height = height, Fps = result.GetValue(Fps), Duration = result.GetValue(Duration), Formats = formats };
+        int? fps = result.GetValue(Fps);
+        if (result.GetValue(Quality) is { } quality)
+        {
+            if (!Presets.TryGetValue(quality, out var preset))
+            {
+                throw new InvalidInputException("--quality", $"unknown preset '{quality}'{NameSuggester.Hint(quality, Presets.Keys)}; valid: {string.Join(", ", Presets.Keys)}");
+            }
+            (width, height, fps) = (width ?? preset.Width, height ?? preset.Height, fps ?? preset.Fps);
+        }
+        return new SceneOverrides { Width = width, Height = height, Fps = fps, Duration = result.GetValue(Duration), Formats = formats };
     }
 
     private static (int?, int?) ParseSize(string? text)

@@ -147,3 +147,30 @@ public sealed class RecordExportTests
         Assert.Equal(1.0730, double.Parse(last[7], System.Globalization.CultureInfo.InvariantCulture), 4);
     }
 }
+
+/// <summary><c>--quality</c> presets set size and rate; explicit --size and --fps win.</summary>
+public sealed class QualityPresetTests
+{
+    [Theory]
+    [InlineData("draft", new string[0], 854, 480, 15)]
+    [InlineData("high", new string[0], 1920, 1080, 60)]
+    [InlineData("4k", new[] { "--fps", "24" }, 3840, 2160, 24)]
+    [InlineData("standard", new[] { "--size", "640x360" }, 640, 360, 30)]
+    public async Task Preset_Sets_Size_And_Fps_Unless_Given(string preset, string[] extra, int width, int height, int fps)
+    {
+        using var folder = new TempFolder();
+        var result = await CliRunner.RunAsync(["plan", folder.Write("s.json", Scenes.Tiny()), "--json", "--quality", preset, .. extra]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var plan = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Equal((width, height, fps), (plan.RootElement.GetProperty("width").GetInt32(), plan.RootElement.GetProperty("height").GetInt32(), plan.RootElement.GetProperty("fps").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Unknown_Preset_Is_Exit_2()
+    {
+        using var folder = new TempFolder();
+        var result = await CliRunner.RunAsync("plan", folder.Write("s.json", Scenes.Tiny()), "--quality", "hihg");
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("did you mean 'high'", result.Error);
+    }
+}

@@ -57,3 +57,24 @@ public sealed class FaultTests
         Assert.Empty(TempFolder.FilesIn(folder.File("out")));
     }
 }
+
+/// <summary>Ctrl-C during a batch: exit 130, no temporary file, finished outputs kept.</summary>
+public sealed class BatchCancelTests
+{
+    [Fact]
+    public async Task Cancelling_A_Batch_Exits_130_And_Leaves_No_Partial_File()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("configs"));
+        for (var i = 0; i < 4; i++)
+        {
+            folder.Write($"configs/long{i}.json", Scenes.Tiny().Replace("\"duration\": 1, \"fps\": 10", "\"duration\": 60, \"fps\": 30", StringComparison.Ordinal)
+                .Replace("\"width\": 160, \"height\": 120", "\"width\": 640, \"height\": 360", StringComparison.Ordinal));
+        }
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var result = await CliRunner.RunAsync(cancel.Token, "batch", folder.File("configs"), "-o", folder.File("out"), "-j", "2");
+        Assert.Equal(RegressionRender.Cli.ExitCodes.Cancelled, result.ExitCode);
+        Assert.DoesNotContain(TempFolder.FilesIn(folder.File("out")), f => f.EndsWith(".partial", StringComparison.Ordinal));
+        Assert.Contains("cancelled", result.Error);
+    }
+}

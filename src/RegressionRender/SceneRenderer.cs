@@ -49,6 +49,10 @@ public static class SceneRenderer
                 case OutputFormat.Gif:
                     await VideoEncoder.EncodeGifAsync(source, new GifSettings(config.Output.Gif.Loop), target, encoder, frames, cancellationToken);
                     break;
+                case OutputFormat.Vtt:
+                    AtomicOutput.WriteAllBytes(target, System.Text.Encoding.UTF8.GetBytes(Captions.WebVtt(scene, timeline)));
+                    progress?.Report(new RenderProgress(format, 1, 1));
+                    break;
                 case OutputFormat.Raw:
                     await RawFrameWriter.WriteAsync(source, target, frames, cancellationToken);
                     break;
@@ -57,7 +61,7 @@ public static class SceneRenderer
                     progress?.Report(new RenderProgress(format, 1, 1));
                     break;
             }
-            var isVideo = format is not OutputFormat.Png;
+            var isVideo = format is not (OutputFormat.Png or OutputFormat.Vtt);
             results.Add(new RenderedOutput(format, target, new FileInfo(target).Length, isVideo ? timeline.FrameCount : 1, isVideo ? timeline.Duration : 0));
         }
         return results;

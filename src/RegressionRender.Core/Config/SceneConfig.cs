@@ -333,6 +333,9 @@ public enum OutputFormat
 
     /// <summary>Every frame as raw BGRA bytes in one file (benchmarks: the same frames ffmpeg alone can encode).</summary>
     Raw,
+
+    /// <summary>WebVTT captions with the readouts over time (epoch, step, equation, loss), for screen readers and players.</summary>
+    Vtt,
 }
 
 /// <summary>H.264 settings.</summary>

@@ -176,7 +176,7 @@ public static class SceneValidator
         {
             check.That(IsSafeName(name), "$.output.name", $"'{name}' must be a plain file name: no folders, no '..', no leading '.' or '-'");
         }
-        check.That(output.Formats.Count > 0, "$.output.formats", "name at least one format: mp4, gif, png, raw");
+        check.That(output.Formats.Count > 0, "$.output.formats", "name at least one format: mp4, gif, png, raw, vtt");
         check.That(output.Formats.Distinct().Count() == output.Formats.Count, "$.output.formats", "lists a format twice");
         check.Range(output.Mp4.Crf, 0, 51, "$.output.mp4.crf");
         check.That(Presets.Contains(output.Mp4.Preset), "$.output.mp4.preset",

@@ -109,3 +109,25 @@ public sealed class VideoOutputTests
         public void Render(int index, Span<byte> pixels) => pixels.Fill(128);
     }
 }
+
+/// <summary>WebVTT captions beside the MP4 play in ffmpeg.</summary>
+public sealed class CaptionTests
+{
+    [Fact]
+    public async Task Captions_Follow_The_Readouts_And_Mux_With_The_Video()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("out");
+        var result = await CliRunner.RunAsync("render", Repo.Path_("examples", "seed.json"), "-o", output, "--format", "mp4", "--format", "vtt", "--size", "320x320", "--fps", "10");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var vtt = File.ReadAllText(Path.Combine(output, "seed.vtt"));
+        Assert.StartsWith("WEBVTT", vtt);
+        Assert.Contains("00:00:00.000 --> 00:00:01.000\nepoch 0 / 1000  ·  step 0 / 9000\ny = 0.01x + 0.010, MSE = 77.191", vtt);
+        Assert.Contains("epoch 1000 / 1000  ·  step 9000 / 9000\ny = 1.07x − 0.002, MSE = 3.2559", vtt);
+        Assert.EndsWith("\n\n", vtt);
+        var muxed = Path.Combine(output, "captioned.mp4");
+        VideoFacts.Run("ffmpeg", "-v", "error", "-i", Path.Combine(output, "seed.mp4"), "-i", Path.Combine(output, "seed.vtt"), "-map", "0", "-map", "1", "-c:v", "copy", "-c:s", "mov_text", muxed);
+        var streams = VideoFacts.Run("ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", muxed);
+        Assert.Equal(["video", "subtitle"], streams.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
+    }
+}

@@ -27,6 +27,9 @@ internal sealed class RunClock
         _b = [.. fits.Select(f => new double[f.ParameterCount])];
     }
 
+    /// <summary>A clock over the same fits with its own scratch buffers, for use on another thread.</summary>
+    public RunClock Copy() => new(_fits, _probe);
+
     /// <summary>The clock position at which every fit shows its last step.</summary>
     public double End { get; }
 

@@ -24,8 +24,14 @@ internal static class VisualPacing
             return [.. eased.Select(e => Math.Clamp(e, 0, 1) * clock.End)];
         }
         var inverse = Invert(eased, knots, cumulative, clock.End);
+        // The candidates are independent: refine them in parallel, each with its own clock (clocks hold scratch buffers).
         var candidates = LockThresholds
-            .Select(start => FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, clock, start), eased, clock, start))
+            .AsParallel().AsOrdered()
+            .Select(start =>
+            {
+                var own = clock.Copy();
+                return FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start);
+            })
             .ToList();
         var best = candidates.MinBy(candidate => Score(FrameRefiner.Displacements(candidate, clock)))!;
         // The walk costs more; it is tried when the measure-based placements still let a frame jump.

@@ -125,7 +125,7 @@ internal sealed class VisualWalk
 
     private double Bisect(double low, double high, float[] from, float[] probe, double target)
     {
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 18; i++)
         {
             var middle = (low + high) / 2;
             _clock.Sample(middle, probe);

@@ -29,7 +29,8 @@ public sealed class ReadoutText
         for (var k = 0; k < _decimals.Length; k++)
         {
             var size = Math.Max(Math.Abs(final[k]), record.Info.Target is { } t ? Math.Abs(t[k]) : 0);
-            _decimals[k] = size > 0 && double.IsFinite(size) ? Math.Clamp(2 - (int)Math.Floor(Math.Log10(size)), 2, 6) : 2;
+            // Coefficients below 0.001 (high powers of x in data units) read better as 2.61×10⁻⁷: marked -1.
+            _decimals[k] = size is > 0 and < 1e-3 ? -1 : size > 0 && double.IsFinite(size) ? Math.Clamp(2 - (int)Math.Floor(Math.Log10(size)), 2, 6) : 2;
         }
     }
 
@@ -45,8 +46,8 @@ public sealed class ReadoutText
         var text = new StringBuilder(logistic ? "p = σ(" : "y = ");
         for (var k = parameters.Length - 1; k >= 0; k--)
         {
-            var value = Math.Round(parameters[k], _decimals[k]);
-            var magnitude = NiceTicks.Format(Math.Abs(value), _decimals[k]);
+            var value = _decimals[k] < 0 ? parameters[k] : Math.Round(parameters[k], _decimals[k]);
+            var magnitude = _decimals[k] < 0 ? Scientific(Math.Abs(value)) : NiceTicks.Format(Math.Abs(value), _decimals[k]);
             if (k == parameters.Length - 1)
             {
                 text.Append(value < 0 && magnitude.Any(c => c is >= '1' and <= '9') ? "\u2212" : "").Append(magnitude);
@@ -74,6 +75,20 @@ public sealed class ReadoutText
     /// <summary>What the recorded loss of a fit is called.</summary>
     public static string LossName(FitRecord record, bool penalized) =>
         penalized ? "loss" : record.Info.Model.IsLogistic ? "log-loss" : "MSE";
+
+    /// <summary>"2.61×10⁻⁷" (three significant digits); "0" for zero.</summary>
+    public static string Scientific(double value)
+    {
+        if (value == 0 || !double.IsFinite(value))
+        {
+            return value == 0 ? "0" : Significant(value, 3);
+        }
+        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        var mantissa = value / Math.Pow(10, exponent);
+        const string digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        var power = string.Concat(Math.Abs(exponent).ToString(CultureInfo.InvariantCulture).Select(c => digits[c - '0']));
+        return $"{NiceTicks.Format(mantissa, 2)}×10{(exponent < 0 ? "⁻" : "")}{power}";
+    }
 
     /// <summary>A number with about <paramref name="digits"/> significant digits, plain notation, real minus sign.</summary>
     public static string Significant(double value, int digits)

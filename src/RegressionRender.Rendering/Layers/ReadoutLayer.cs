@@ -24,12 +24,21 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         _font = context.Fonts.Font(context.Layout.ReadoutSize);
         _bold = context.Fonts.Font(context.Layout.ReadoutSize, bold: true);
         _width = MeasureWidest();
+        // Long equations (high-degree polynomials) shrink the readouts to fit the panel, down to 55%.
+        var available = context.Viewport.Area.Width - (24 * context.Layout.Scale) - (2 * Padding);
+        if (_width > available)
+        {
+            var factor = Math.Max(0.55f, available / _width);
+            _font.Size *= factor;
+            _bold.Size *= factor;
+            _width = Math.Min(MeasureWidest(), available);
+        }
         _corner = QuietestCorner();
     }
 
     public bool IsStatic => false;
 
-    private float LineHeight => _context.Layout.ReadoutSize * 1.4f;
+    private float LineHeight => _font.Size * 1.4f;
 
     private float Padding => _context.Layout.ReadoutSize * 0.7f;
 
@@ -43,7 +52,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         _box.Color = _context.Style.Background.WithAlpha(200);
         canvas.DrawRoundRect(rect, 6 * _context.Layout.Scale, 6 * _context.Layout.Scale, _box);
         _context.Boxes?.Add(rect, "readouts");
-        var baseline = top + Padding + (_context.Layout.ReadoutSize * 0.95f);
+        var baseline = top + Padding + (_font.Size * 0.95f);
         foreach (var (text, color, bold, swatch) in lines)
         {
             _text.Color = color;
@@ -52,11 +61,12 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
             {
                 // A legend key: a short stroke of the fit's line colour.
                 _text.StrokeWidth = Math.Max(2, 3.5f * _context.Layout.Scale);
-                var middle = baseline - (_context.Layout.ReadoutSize * 0.35f);
-                canvas.DrawLine(x, middle, x + SwatchWidth - (0.4f * _context.Layout.ReadoutSize), middle, _text);
+                var middle = baseline - (_font.Size * 0.35f);
+                canvas.DrawLine(x, middle, x + SwatchWidth - (0.4f * _font.Size), middle, _text);
                 x += SwatchWidth;
             }
-            canvas.DrawText(text, x, baseline, SKTextAlign.Left, bold ? _bold : _font, _text);
+            var font = bold ? _bold : _font;
+            canvas.DrawText(TextFit.Ellipsize(text, font, _width - (swatch ? SwatchWidth : 0)), x, baseline, SKTextAlign.Left, font, _text);
             baseline += LineHeight;
         }
     }
@@ -102,7 +112,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         return cost;
     }
 
-    private float SwatchWidth => _context.Plan.Fits.Count > 1 ? 2f * _context.Layout.ReadoutSize : 0;
+    private float SwatchWidth => _context.Plan.Fits.Count > 1 ? 2f * _font.Size : 0;
 
     private List<(string Text, SKColor Color, bool Bold, bool Swatch)> Lines(FrameState frame)
     {

@@ -24,7 +24,4 @@ public readonly record struct Rgba(byte R, byte G, byte B, byte A)
 
     /// <summary>Parses a colour that validation already accepted, or returns the fallback when absent.</summary>
     public static Rgba ParseOr(string? text, Rgba fallback) => text is not null && TryParse(text, out var c) ? c : fallback;
-
-    /// <summary>The same colour with a new alpha.</summary>
-    public Rgba WithAlpha(byte alpha) => this with { A = alpha };
 }

@@ -8,12 +8,6 @@ public sealed record Viewport(AxisRange X, AxisRange Y, PixelRect Area)
 
     /// <summary>Pixel row of a data y (up in data is up on screen).</summary>
     public float PixelY(double y) => (float)(Area.Bottom - ((y - Y.Min) / Y.Span * Area.Height));
-
-    /// <summary>Data x of a pixel column.</summary>
-    public double DataX(float pixelX) => X.Min + ((pixelX - Area.Left) / Area.Width * X.Span);
-
-    /// <summary>Pixels per data unit along y.</summary>
-    public double PixelsPerY => Area.Height / Y.Span;
 }
 
 /// <summary>A closed data interval of an axis.</summary>

@@ -29,42 +29,71 @@ public static class SceneRenderer
         using var fonts = FontSet.Load();
         var results = new List<RenderedOutput>();
         var config = scene.Config;
-        foreach (var format in config.Output.Formats)
+        // MP4, PNG, VTT and raw share the video's size and rate: plan their timeline and draw their static
+        // layers (and the surface contour) once, not once per format.
+        var stages = new Dictionary<(int, int, int), (Core.Timing.Timeline Timeline, Lazy<FrameRenderer> Renderer)>();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var target = Path.Combine(outputFolder, $"{scene.Scene.Name}.{format.ToString().ToLowerInvariant()}");
-            var (width, height, fps) = format == OutputFormat.Gif
-                ? (scene.GifSize().Width, scene.GifSize().Height, config.Output.Gif.Fps)
-                : (config.View.Width, config.View.Height, config.Animation.Fps);
-            var plan = scene.PlanFor(width, height);
-            var timeline = scene.TimelineFor(plan, fps);
-            using var renderer = new FrameRenderer(plan, fonts);
-            var frames = new FrameProgress(format, timeline.FrameCount, progress);
-            var source = new TimelineFrameSource(renderer, timeline);
-            switch (format)
+            foreach (var format in config.Output.Formats)
             {
-                case OutputFormat.Mp4:
-                    await VideoEncoder.EncodeMp4Async(source, new Mp4Settings(config.Output.Mp4.Crf, config.Output.Mp4.Preset), target, encoder, frames, cancellationToken);
-                    break;
-                case OutputFormat.Gif:
-                    await VideoEncoder.EncodeGifAsync(source, new GifSettings(config.Output.Gif.Loop), target, encoder, frames, cancellationToken);
-                    break;
-                case OutputFormat.Vtt:
-                    AtomicOutput.WriteAllBytes(target, System.Text.Encoding.UTF8.GetBytes(Captions.WebVtt(scene, timeline)));
-                    progress?.Report(new RenderProgress(format, 1, 1));
-                    break;
-                case OutputFormat.Raw:
-                    await RawFrameWriter.WriteAsync(source, target, frames, cancellationToken);
-                    break;
-                default:
-                    AtomicOutput.WriteAllBytes(target, renderer.DrawPng(timeline.Frames[^1]));
-                    progress?.Report(new RenderProgress(format, 1, 1));
-                    break;
+                cancellationToken.ThrowIfCancellationRequested();
+                var target = Path.Combine(outputFolder, $"{scene.Scene.Name}.{format.ToString().ToLowerInvariant()}");
+                var key = format == OutputFormat.Gif
+                    ? (scene.GifSize().Width, scene.GifSize().Height, config.Output.Gif.Fps)
+                    : (config.View.Width, config.View.Height, config.Animation.Fps);
+                if (!stages.TryGetValue(key, out var stage))
+                {
+                    var plan = scene.PlanFor(key.Item1, key.Item2);
+                    stage = stages[key] = (scene.TimelineFor(plan, key.Item3), new Lazy<FrameRenderer>(() => new FrameRenderer(plan, fonts)));
+                }
+                results.Add(await WriteAsync(scene, format, target, stage.Timeline, stage.Renderer, encoder, progress, cancellationToken));
             }
-            var isVideo = format is not (OutputFormat.Png or OutputFormat.Vtt);
-            results.Add(new RenderedOutput(format, target, new FileInfo(target).Length, isVideo ? timeline.FrameCount : 1, isVideo ? timeline.Duration : 0));
+        }
+        finally
+        {
+            foreach (var (_, renderer) in stages.Values.Where(s => s.Renderer.IsValueCreated))
+            {
+                renderer.Value.Dispose();
+            }
         }
         return results;
+    }
+
+    private static async Task<RenderedOutput> WriteAsync(
+        PreparedScene scene,
+        OutputFormat format,
+        string target,
+        Core.Timing.Timeline timeline,
+        Lazy<FrameRenderer> lazyRenderer,
+        EncoderOptions encoder,
+        IProgress<RenderProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var config = scene.Config;
+        var frames = new FrameProgress(format, timeline.FrameCount, progress);
+        var source = new TimelineFrameSource(lazyRenderer, timeline);
+        switch (format)
+        {
+            case OutputFormat.Mp4:
+                await VideoEncoder.EncodeMp4Async(source, new Mp4Settings(config.Output.Mp4.Crf, config.Output.Mp4.Preset), target, encoder, frames, cancellationToken);
+                break;
+            case OutputFormat.Gif:
+                await VideoEncoder.EncodeGifAsync(source, new GifSettings(config.Output.Gif.Loop), target, encoder, frames, cancellationToken);
+                break;
+            case OutputFormat.Vtt:
+                AtomicOutput.WriteAllBytes(target, System.Text.Encoding.UTF8.GetBytes(Captions.WebVtt(scene, timeline)));
+                progress?.Report(new RenderProgress(format, 1, 1));
+                break;
+            case OutputFormat.Raw:
+                await RawFrameWriter.WriteAsync(source, target, frames, cancellationToken);
+                break;
+            default:
+                AtomicOutput.WriteAllBytes(target, lazyRenderer.Value.DrawPng(timeline.Frames[^1]));
+                progress?.Report(new RenderProgress(format, 1, 1));
+                break;
+        }
+        var isVideo = format is not (OutputFormat.Png or OutputFormat.Vtt);
+        return new RenderedOutput(format, target, new FileInfo(target).Length, isVideo ? timeline.FrameCount : 1, isVideo ? timeline.Duration : 0);
     }
 
     /// <summary>The family name of the bundled font, loaded the way frames load it (a doctor check).</summary>

@@ -37,7 +37,7 @@ internal static class SceneJob
             if (!force && RenderCache.IsUpToDate(scene, outputFolder, hash))
             {
                 var existing = RenderCache.Outputs(scene, outputFolder)
-                    .Select(path => new RenderedOutput(Enum.Parse<OutputFormat>(Path.GetExtension(path)[1..], ignoreCase: true), path, new FileInfo(path).Length, 0, 0)).ToList();
+                    .Select(path => new RenderedOutput(Enum.Parse<OutputFormat>(Path.GetExtension(path)[1..], ignoreCase: true), path, SceneRenderer.SizeOnDisk(path), 0, 0)).ToList();
                 return new JobResult(scene.SourcePath, scene.Name, JobStatus.Skipped, existing, clock.Elapsed.TotalSeconds, "up to date", []);
             }
             var prepared = PreparedScene.Prepare(scene);

@@ -27,7 +27,7 @@ internal sealed class SceneOptions
 
     public Option<string[]> Formats { get; } = new("--format", "-f")
     {
-        Description = "Output format: mp4, gif or png; repeat for several (default: the config's)",
+        Description = "Output format: mp4, gif, webm, png (final frame), frames (PNG per frame), vtt (captions), raw; repeat for several (default: the config's)",
         AllowMultipleArgumentsPerToken = false,
     };
 

@@ -2,13 +2,20 @@ using System.Globalization;
 
 namespace RegressionRender.Core;
 
-/// <summary>A colour as written in configs: #RRGGBB or #RRGGBBAA.</summary>
+/// <summary>A colour as written in configs: #RRGGBB, #RRGGBBAA or <c>transparent</c>.</summary>
 public readonly record struct Rgba(byte R, byte G, byte B, byte A)
 {
-    /// <summary>Parses #RRGGBB or #RRGGBBAA.</summary>
+    /// <summary>What error messages suggest.</summary>
+    public const string Forms = "write #RRGGBB, #RRGGBBAA or transparent";
+
+    /// <summary>Parses #RRGGBB, #RRGGBBAA or <c>transparent</c>.</summary>
     public static bool TryParse(string text, out Rgba color)
     {
         color = default;
+        if (text.Equals("transparent", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
         if (text.Length is not (7 or 9) || text[0] != '#'
             || !uint.TryParse(text.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
         {

@@ -1,22 +1,28 @@
 namespace RegressionRender.Encoding;
 
 /// <summary>
-/// A file written under a temporary name beside its target and renamed over it only on success, so that a failed
-/// or cancelled render never leaves a partial file and never touches an existing output of the same name.
+/// A file (or folder) written under a temporary name beside its target and moved over it only on success, so that a
+/// failed or cancelled render never leaves a partial output and never touches an existing output of the same name.
 /// </summary>
 public sealed class AtomicOutput : IDisposable
 {
+    private readonly bool _isFolder;
     private bool _committed;
 
-    /// <summary>Reserves a temporary path beside <paramref name="target"/>.</summary>
-    public AtomicOutput(string target)
+    /// <summary>Reserves a temporary path beside <paramref name="target"/>; for a folder, creates it empty.</summary>
+    public AtomicOutput(string target, bool isFolder = false)
     {
         Target = Path.GetFullPath(target);
+        _isFolder = isFolder;
         var folder = Path.GetDirectoryName(Target)!;
         Directory.CreateDirectory(folder);
         // No user text in the temporary name: it reaches ffmpeg through one argument string (FFMpegCore joins them).
         TempFileName = $".regrender-{Guid.NewGuid():N}{Path.GetExtension(Target)}.partial";
         TempPath = Path.Combine(folder, TempFileName);
+        if (isFolder)
+        {
+            Directory.CreateDirectory(TempPath);
+        }
     }
 
     /// <summary>The final path.</summary>
@@ -31,15 +37,48 @@ public sealed class AtomicOutput : IDisposable
     /// <summary>The folder of the target and the temporary file.</summary>
     public string Folder => Path.GetDirectoryName(Target)!;
 
-    /// <summary>Renames the temporary file over the target (atomic on one file system).</summary>
+    /// <summary>Moves the temporary file over the target (atomic on one file system); a folder replaces the old one.</summary>
     public void Commit()
     {
+        if (_isFolder)
+        {
+            CommitFolder();
+            return;
+        }
         if (!File.Exists(TempPath) || new FileInfo(TempPath).Length == 0)
         {
             throw new EncoderException($"{Target}: the encoder reported success but wrote nothing");
         }
         File.Move(TempPath, Target, overwrite: true);
         _committed = true;
+    }
+
+    /// <summary>
+    /// Folders cannot be renamed over each other: the old one is moved aside, the new one into place, then the old
+    /// one deleted. Only between the two moves (microseconds, after the render succeeded) is there no folder at the target.
+    /// </summary>
+    private void CommitFolder()
+    {
+        if (!Directory.EnumerateFileSystemEntries(TempPath).Any())
+        {
+            throw new EncoderException($"{Target}: the encoder reported success but wrote nothing");
+        }
+        if (File.Exists(Target))
+        {
+            throw new IOException($"{Target}: a file is in the way of the frames folder; move it away");
+        }
+        string? aside = null;
+        if (Directory.Exists(Target))
+        {
+            aside = Path.Combine(Folder, $".regrender-{Guid.NewGuid():N}.old");
+            Directory.Move(Target, aside);
+        }
+        Directory.Move(TempPath, Target);
+        _committed = true;
+        if (aside is not null)
+        {
+            Directory.Delete(aside, recursive: true);
+        }
     }
 
     /// <summary>Writes all bytes and commits.</summary>
@@ -56,16 +95,24 @@ public sealed class AtomicOutput : IDisposable
     /// <summary>Removes the temporary file unless it was committed.</summary>
     public void Dispose()
     {
-        if (!_committed)
+        if (_committed)
         {
-            try
+            return;
+        }
+        try
+        {
+            if (_isFolder)
+            {
+                Directory.Delete(TempPath, recursive: true);
+            }
+            else
             {
                 File.Delete(TempPath);
             }
-            catch (IOException)
-            {
-                // Best effort: a leftover ".partial" file is visible and harmless.
-            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover ".partial" entry is visible and harmless.
         }
     }
 }

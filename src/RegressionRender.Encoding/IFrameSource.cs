@@ -15,6 +15,9 @@ public interface IFrameSource
     /// <summary>Number of frames.</summary>
     int FrameCount { get; }
 
+    /// <summary>True when frames carry straight (unpremultiplied) alpha worth keeping; false = opaque.</summary>
+    bool HasAlpha { get; }
+
     /// <summary>Draws frame <paramref name="index"/> as BGRA8888 into <paramref name="pixels"/> (Width × Height × 4 bytes).</summary>
     void Render(int index, Span<byte> pixels);
 }

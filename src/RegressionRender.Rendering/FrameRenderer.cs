@@ -23,11 +23,16 @@ public sealed class FrameRenderer : IDisposable
     /// <summary>A renderer for <paramref name="plan"/> using the given fonts (owned by the caller).</summary>
     /// <param name="plan">The scene at one size.</param>
     /// <param name="fonts">The bundled fonts.</param>
+    /// <param name="keepAlpha">
+    /// Keep a transparent background transparent (webm, png, frames); otherwise the theme's paper shows through.
+    /// </param>
     /// <param name="boxes">Optional collector of every text box drawn (layout tests).</param>
-    public FrameRenderer(ScenePlan plan, FontSet fonts, TextBoxes? boxes = null)
+    public FrameRenderer(ScenePlan plan, FontSet fonts, bool keepAlpha = false, TextBoxes? boxes = null)
     {
         Plan = plan;
-        var context = new RenderContext(plan, SceneStyle.From(plan.Config), fonts, [.. plan.Fits.Select((f, i) => new ReadoutText(f, plan.Config.Fit[i].L2 > 0, Variance(plan.Data.Y)))], boxes);
+        var style = keepAlpha ? SceneStyle.From(plan.Config) : SceneStyle.From(plan.Config).Opaque();
+        HasAlpha = style.IsTransparent;
+        var context = new RenderContext(plan, style, fonts, [.. plan.Fits.Select((f, i) => new ReadoutText(f, plan.Config.Fit[i].L2 > 0, Variance(plan.Data.Y)))], boxes);
         var layers = _layers = Layers(context);
         _owned.AddRange(layers.OfType<IDisposable>());
         _static = Record(layers.TakeWhile(l => l.IsStatic), plan.Layout);
@@ -94,6 +99,9 @@ public sealed class FrameRenderer : IDisposable
     /// <summary>The scene and size drawn.</summary>
     public ScenePlan Plan { get; }
 
+    /// <summary>True when frames have see-through pixels: <see cref="DrawInto"/> then writes straight (unpremultiplied) alpha.</summary>
+    public bool HasAlpha { get; }
+
     /// <summary>Bytes of one BGRA frame.</summary>
     public int FrameBytes => Plan.Layout.Width * Plan.Layout.Height * 4;
 
@@ -107,6 +115,7 @@ public sealed class FrameRenderer : IDisposable
     /// <summary>
     /// Draws <paramref name="frame"/> as BGRA8888 straight into <paramref name="pixels"/> (width × height × 4 bytes):
     /// the static layers arrive as one copy of their pixels, drawn once per video; only the dynamic layers are drawn.
+    /// With <see cref="HasAlpha"/> the pixels are unpremultiplied at the end, as ffmpeg's bgra expects.
     /// </summary>
     public unsafe void DrawInto(FrameState frame, Span<byte> pixels)
     {
@@ -122,6 +131,27 @@ public sealed class FrameRenderer : IDisposable
                 ?? throw new InvalidOperationException("Skia could not create a surface over the frame buffer");
             DrawDynamic(surface.Canvas, frame);
             surface.Flush();
+        }
+        if (HasAlpha)
+        {
+            Unpremultiply(pixels[..FrameBytes]);
+        }
+    }
+
+    /// <summary>Skia draws premultiplied colour; video encoders read straight alpha. Opaque pixels (most) are skipped.</summary>
+    private static void Unpremultiply(Span<byte> pixels)
+    {
+        for (var i = 0; i < pixels.Length; i += 4)
+        {
+            var alpha = pixels[i + 3];
+            if (alpha is 0 or 255)
+            {
+                continue;
+            }
+            for (var c = 0; c < 3; c++)
+            {
+                pixels[i + c] = (byte)Math.Min(255, ((pixels[i + c] * 255) + (alpha / 2)) / alpha);
+            }
         }
     }
 

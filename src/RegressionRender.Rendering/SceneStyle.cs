@@ -21,8 +21,15 @@ public sealed record SceneStyle(
     SKColor ClassZero,
     SKColor ClassOne,
     IReadOnlyList<SKColor> FitColors,
-    bool IsDark)
+    bool IsDark,
+    SKColor Paper)
 {
+    /// <summary>True when the canvas is (partly) see-through: <c>"background": "transparent"</c> or an alpha below FF.</summary>
+    public bool IsTransparent => Background.Alpha < 255;
+
+    /// <summary>This style on an opaque canvas (the theme's paper), for formats without an alpha channel.</summary>
+    public SceneStyle Opaque() => IsTransparent ? this with { Background = Paper } : this;
+
     /// <summary>Okabe–Ito: vermillion, blue, bluish green, reddish purple, orange, sky blue, yellow.</summary>
     public static IReadOnlyList<Rgba> Palette { get; } =
     [
@@ -43,9 +50,11 @@ public sealed record SceneStyle(
         var view = config.View;
         var over = view.Colors ?? new ColorOverrides();
         var dark = view.Theme == Theme.Dark;
+        var theme = dark ? new Rgba(0x12, 0x15, 0x1A, 0xFF) : new Rgba(0xFF, 0xFF, 0xFF, 0xFF);
+        var background = Pick(over.Background, theme);
         var palette = over.Fits is { Count: > 0 } fits ? [.. fits.Select(f => Rgba.ParseOr(f, Palette[0]))] : Palette;
         return new SceneStyle(
-            Background: Pick(over.Background, dark ? new(0x12, 0x15, 0x1A, 0xFF) : new(0xFF, 0xFF, 0xFF, 0xFF)),
+            Background: background,
             Text: Pick(over.Text, dark ? new(0xE8, 0xEA, 0xED, 0xFF) : new(0x1F, 0x23, 0x28, 0xFF)),
             MutedText: Pick(over.MutedText, dark ? new(0x9A, 0xA3, 0xAD, 0xFF) : new(0x5B, 0x63, 0x6E, 0xFF)),
             Grid: Pick(over.Grid, dark ? new(0x26, 0x2B, 0x32, 0xFF) : new(0xE6, 0xE8, 0xEB, 0xFF)),
@@ -58,7 +67,9 @@ public sealed record SceneStyle(
             ClassZero: Pick(over.ClassZero, new(0xCC, 0x79, 0xA7, 0xC8)),
             ClassOne: Pick(over.ClassOne, new(0x00, 0x9E, 0x73, 0xC8)),
             FitColors: [.. config.Fit.Select((f, i) => Sk(Rgba.ParseOr(f.Color, palette[i % palette.Count])))],
-            IsDark: dark);
+            IsDark: dark,
+            // Halos, point edges and readout boxes need an opaque colour even on a transparent canvas.
+            Paper: background.Alpha == 255 ? background : Sk(theme));
     }
 
     /// <summary>
@@ -70,7 +81,7 @@ public sealed record SceneStyle(
         var position = Math.Clamp(level, 0, 1) * (Viridis.Length - 1);
         var index = Math.Min((int)position, Viridis.Length - 2);
         var color = Mix(Viridis[index], Viridis[index + 1], (float)(position - index));
-        return Mix(color, Background, IsDark ? 0.3f : 0.38f);
+        return Mix(color, Paper, IsDark ? 0.3f : 0.38f);
     }
 
     /// <summary>Linear mix of two colours: 0 = a, 1 = b.</summary>

@@ -76,6 +76,9 @@ public sealed class PreparedScene
     /// <summary>The frame timeline for <paramref name="plan"/> at <paramref name="fps"/>.</summary>
     public Timeline TimelineFor(ScenePlan plan, int fps) => Timeline.Build(Fits, Config.Animation, fps, plan.FitViewport);
 
+    /// <summary>True when the config asks for a see-through background (<c>view.colors.background</c> with alpha below FF).</summary>
+    public bool IsTransparent => Core.Rgba.ParseOr(Config.View.Colors?.Background, new Core.Rgba(0, 0, 0, 0xFF)).A < 0xFF;
+
     /// <summary>The size of the GIF: <c>output.gif.width</c> wide, the video's aspect ratio.</summary>
     public (int Width, int Height) GifSize()
     {

@@ -39,15 +39,15 @@ public static class RenderCache
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>The files a scene writes into <paramref name="outputFolder"/>.</summary>
+    /// <summary>The files (and frames folders) a scene writes into <paramref name="outputFolder"/>.</summary>
     public static IReadOnlyList<string> Outputs(LoadedScene scene, string outputFolder) =>
-        [.. scene.Config.Output.Formats.Select(f => Path.Combine(outputFolder, $"{scene.Name}.{f.ToString().ToLowerInvariant()}"))];
+        [.. scene.Config.Output.Formats.Select(f => Path.Combine(outputFolder, f.FileName(scene.Name)))];
 
     /// <summary>True when every output exists and was made from content with this hash.</summary>
     public static bool IsUpToDate(LoadedScene scene, string outputFolder, string hash)
     {
         var sidecar = SidecarPath(scene, outputFolder);
-        if (!File.Exists(sidecar) || !Outputs(scene, outputFolder).All(File.Exists))
+        if (!File.Exists(sidecar) || !Outputs(scene, outputFolder).All(Path.Exists))
         {
             return false;
         }

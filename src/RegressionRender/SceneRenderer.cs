@@ -18,7 +18,7 @@ public readonly record struct RenderProgress(OutputFormat Format, int Done, int 
 /// <summary>Renders a prepared scene to every format it asks for.</summary>
 public static class SceneRenderer
 {
-    /// <summary>Writes <c>name.mp4</c>, <c>name.gif</c>, <c>name.png</c> into <paramref name="outputFolder"/>, each atomically.</summary>
+    /// <summary>Writes <c>NAME.mp4</c>, <c>NAME.gif</c>, <c>NAME.webm</c>, <c>NAME.frames/</c>, … into <paramref name="outputFolder"/>, each atomically.</summary>
     public static async Task<IReadOnlyList<RenderedOutput>> RenderAsync(
         PreparedScene scene,
         string outputFolder,
@@ -29,22 +29,24 @@ public static class SceneRenderer
         using var fonts = FontSet.Load();
         var results = new List<RenderedOutput>();
         var config = scene.Config;
-        // MP4, PNG, VTT and raw share the video's size and rate: plan their timeline and draw their static
-        // layers (and the surface contour) once, not once per format.
-        var stages = new Dictionary<(int, int, int), (Core.Timing.Timeline Timeline, Lazy<FrameRenderer> Renderer)>();
+        // Outputs of one size and rate share their timeline and their static layers (and the surface contour):
+        // planned and drawn once, not once per format. A transparent background needs its own renderer for the
+        // formats that keep alpha.
+        var stages = new Dictionary<(int, int, int, bool), (Core.Timing.Timeline Timeline, Lazy<FrameRenderer> Renderer)>();
         try
         {
             foreach (var format in config.Output.Formats)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var target = Path.Combine(outputFolder, $"{scene.Scene.Name}.{format.ToString().ToLowerInvariant()}");
+                var target = Path.Combine(outputFolder, format.FileName(scene.Scene.Name));
+                var keepAlpha = format.KeepsAlpha() && scene.IsTransparent;
                 var key = format == OutputFormat.Gif
-                    ? (scene.GifSize().Width, scene.GifSize().Height, config.Output.Gif.Fps)
-                    : (config.View.Width, config.View.Height, config.Animation.Fps);
+                    ? (scene.GifSize().Width, scene.GifSize().Height, config.Output.Gif.Fps, false)
+                    : (config.View.Width, config.View.Height, config.Animation.Fps, keepAlpha);
                 if (!stages.TryGetValue(key, out var stage))
                 {
                     var plan = scene.PlanFor(key.Item1, key.Item2);
-                    stage = stages[key] = (scene.TimelineFor(plan, key.Item3), new Lazy<FrameRenderer>(() => new FrameRenderer(plan, fonts)));
+                    stage = stages[key] = (scene.TimelineFor(plan, key.Item3), new Lazy<FrameRenderer>(() => new FrameRenderer(plan, fonts, keepAlpha)));
                 }
                 results.Add(await WriteAsync(scene, format, target, stage.Timeline, stage.Renderer, encoder, progress, cancellationToken));
             }
@@ -80,6 +82,12 @@ public static class SceneRenderer
             case OutputFormat.Gif:
                 await VideoEncoder.EncodeGifAsync(source, new GifSettings(config.Output.Gif.Loop), target, encoder, frames, cancellationToken);
                 break;
+            case OutputFormat.Webm:
+                await VideoEncoder.EncodeWebmAsync(source, new WebmSettings(config.Output.Webm.Crf), target, encoder, frames, cancellationToken);
+                break;
+            case OutputFormat.Frames:
+                await VideoEncoder.EncodeFramesAsync(source, target, encoder, frames, cancellationToken);
+                break;
             case OutputFormat.Vtt:
                 AtomicOutput.WriteAllBytes(target, System.Text.Encoding.UTF8.GetBytes(Captions.WebVtt(scene, timeline)));
                 progress?.Report(new RenderProgress(format, 1, 1));
@@ -92,9 +100,14 @@ public static class SceneRenderer
                 progress?.Report(new RenderProgress(format, 1, 1));
                 break;
         }
-        var isVideo = format is not (OutputFormat.Png or OutputFormat.Vtt);
-        return new RenderedOutput(format, target, new FileInfo(target).Length, isVideo ? timeline.FrameCount : 1, isVideo ? timeline.Duration : 0);
+        var moving = format.IsMoving();
+        return new RenderedOutput(format, target, SizeOnDisk(target), moving ? timeline.FrameCount : 1, moving ? timeline.Duration : 0);
     }
+
+    /// <summary>Bytes of a file, or of every file in a folder (frames).</summary>
+    public static long SizeOnDisk(string path) => Directory.Exists(path)
+        ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
+        : new FileInfo(path).Length;
 
     /// <summary>The family name of the bundled font, loaded the way frames load it (a doctor check).</summary>
     public static string BundledFontName()
@@ -115,7 +128,7 @@ public static class SceneRenderer
         using var fonts = FontSet.Load();
         var plan = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
         var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps);
-        using var renderer = new FrameRenderer(plan, fonts);
+        using var renderer = new FrameRenderer(plan, fonts, keepAlpha: true);
         shown = Math.Clamp(frame, 0, timeline.FrameCount - 1);
         return renderer.DrawPng(timeline.Frames[shown]);
     }

@@ -15,5 +15,7 @@ internal sealed class TimelineFrameSource(Lazy<FrameRenderer> renderer, Timeline
 
     public int FrameCount => timeline.FrameCount;
 
+    public bool HasAlpha => renderer.Value.HasAlpha;
+
     public void Render(int index, Span<byte> pixels) => renderer.Value.DrawInto(timeline.Frames[index], pixels);
 }

@@ -266,7 +266,7 @@ public enum Theme
 /// <summary>Any colour of the theme, overridden.</summary>
 public sealed record ColorOverrides
 {
-    /// <summary>Canvas background.</summary>
+    /// <summary>Canvas background; <c>transparent</c> gives webm, png and frames an alpha channel (mp4 and gif get the theme's background).</summary>
     public string? Background { get; init; }
 
     /// <summary>Titles and readouts.</summary>
@@ -317,6 +317,9 @@ public sealed record OutputConfig
 
     /// <summary>GIF settings.</summary>
     public GifConfig Gif { get; init; } = new();
+
+    /// <summary>WebM (VP9) settings.</summary>
+    public WebmConfig Webm { get; init; } = new();
 }
 
 /// <summary>Output formats.</summary>
@@ -336,6 +339,12 @@ public enum OutputFormat
 
     /// <summary>WebVTT captions with the readouts over time (epoch, step, equation, loss), for screen readers and players.</summary>
     Vtt,
+
+    /// <summary>VP9 video in WebM; with a transparent background it keeps an alpha channel, for compositing in video editors.</summary>
+    Webm,
+
+    /// <summary>Every frame as a PNG in a folder NAME.frames (000000.png, 000001.png, …), for editors and slide tools.</summary>
+    Frames,
 }
 
 /// <summary>H.264 settings.</summary>
@@ -346,6 +355,13 @@ public sealed record Mp4Config
 
     /// <summary>x264 preset.</summary>
     public string Preset { get; init; } = "medium";
+}
+
+/// <summary>VP9 settings.</summary>
+public sealed record WebmConfig
+{
+    /// <summary>Constant quality, 0 (best) to 63.</summary>
+    public int Crf { get; init; } = 32;
 }
 
 /// <summary>GIF settings; the GIF is drawn at its own size, not scaled down from the video.</summary>

@@ -96,7 +96,7 @@ public static class SceneValidator
         }
         if (fit.Color is { } color)
         {
-            check.That(Rgba.TryParse(color, out _), $"{path}.color", $"'{color}' is not a colour; write #RRGGBB or #RRGGBBAA");
+            check.That(Rgba.TryParse(color, out _), $"{path}.color", $"'{color}' is not a colour; {Rgba.Forms}");
         }
     }
 
@@ -122,15 +122,18 @@ public static class SceneValidator
     {
         check.Range(view.Width, Limits.MinSize, Limits.MaxWidth, "$.view.width");
         check.Range(view.Height, Limits.MinSize, Limits.MaxHeight, "$.view.height");
-        if (output.Formats.Contains(OutputFormat.Mp4))
+        foreach (var (format, codec) in new[] { (OutputFormat.Mp4, "H.264 (mp4)"), (OutputFormat.Webm, "VP9 (webm)") })
         {
-            check.That(view.Width % 2 == 0 && view.Height % 2 == 0, "$.view", $"H.264 (mp4) needs an even width and height (got {view.Width}×{view.Height})");
+            if (output.Formats.Contains(format))
+            {
+                check.That(view.Width % 2 == 0 && view.Height % 2 == 0, "$.view", $"{codec} needs an even width and height (got {view.Width}×{view.Height})");
+            }
         }
         ValidateRange(view.X, "$.view.x", check);
         ValidateRange(view.Y, "$.view.y", check);
         if (view.PointColor is { } color)
         {
-            check.That(Rgba.TryParse(color, out _), "$.view.pointColor", $"'{color}' is not a colour; write #RRGGBB or #RRGGBBAA");
+            check.That(Rgba.TryParse(color, out _), "$.view.pointColor", $"'{color}' is not a colour; {Rgba.Forms}");
         }
         var twoParameters = model.Type != ModelKind.Polynomial ? (model.Degree ?? 1) == 1 : model.Degree == 1;
         check.That(!view.Panels.Contains(PanelKind.Surface) || twoParameters, "$.view.panels",
@@ -143,20 +146,20 @@ public static class SceneValidator
                 var name = ConfigShapeChecker.JsonName(property);
                 if (property.GetValue(colors) is string text)
                 {
-                    check.That(Rgba.TryParse(text, out _), $"$.view.colors.{name}", $"'{text}' is not a colour; write #RRGGBB or #RRGGBBAA");
+                    check.That(Rgba.TryParse(text, out _), $"$.view.colors.{name}", $"'{text}' is not a colour; {Rgba.Forms}");
                 }
                 else if (property.GetValue(colors) is IReadOnlyList<string> list)
                 {
                     for (var i = 0; i < list.Count; i++)
                     {
-                        check.That(Rgba.TryParse(list[i], out _), $"$.view.colors.{name}[{i}]", $"'{list[i]}' is not a colour; write #RRGGBB or #RRGGBBAA");
+                        check.That(Rgba.TryParse(list[i], out _), $"$.view.colors.{name}[{i}]", $"'{list[i]}' is not a colour; {Rgba.Forms}");
                     }
                 }
             }
         }
         if (view.InitialColor is { } initial)
         {
-            check.That(Rgba.TryParse(initial, out _), "$.view.initialColor", $"'{initial}' is not a colour; write #RRGGBB or #RRGGBBAA");
+            check.That(Rgba.TryParse(initial, out _), "$.view.initialColor", $"'{initial}' is not a colour; {Rgba.Forms}");
         }
     }
 
@@ -179,6 +182,7 @@ public static class SceneValidator
         check.That(output.Formats.Count > 0, "$.output.formats", "name at least one format: mp4, gif, png, raw, vtt");
         check.That(output.Formats.Distinct().Count() == output.Formats.Count, "$.output.formats", "lists a format twice");
         check.Range(output.Mp4.Crf, 0, 51, "$.output.mp4.crf");
+        check.Range(output.Webm.Crf, 0, 63, "$.output.webm.crf");
         check.That(Presets.Contains(output.Mp4.Preset), "$.output.mp4.preset",
             $"unknown x264 preset '{output.Mp4.Preset}'{NameSuggester.Hint(output.Mp4.Preset, Presets)}; valid: {string.Join(", ", Presets)}");
         check.Range(output.Gif.Width, Limits.MinSize, Limits.MaxWidth, "$.output.gif.width");

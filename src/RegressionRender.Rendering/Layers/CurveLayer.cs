@@ -15,7 +15,7 @@ internal sealed class CurveLayer(RenderContext context) : IFrameLayer, IDisposab
     public void Draw(SKCanvas canvas, FrameState frame)
     {
         canvas.ClipRect(DataPointsLayer.Rect(context.Viewport.Area));
-        _halo.Color = context.Style.Background.WithAlpha(170);
+        _halo.Color = context.Style.Paper.WithAlpha(170);
         for (var k = 0; k < frame.Fits.Count; k++)
         {
             using var path = CurvePath.Build(_builder, context.Viewport, context.Plan.Fits[k].Info.Model, frame.Fits[k].Parameters);

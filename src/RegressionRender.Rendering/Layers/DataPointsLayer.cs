@@ -17,7 +17,7 @@ internal sealed class DataPointsLayer(RenderContext context) : IFrameLayer
         var radius = (data.Count <= 50 ? 7f : data.Count <= 400 ? 4.5f : 3f) * scale;
         using var fill = new SKPaint { IsAntialias = true, Color = context.Style.Points, Style = SKPaintStyle.Fill };
         var byClass = context.Plan.Fits[0].Info.Model.IsLogistic;
-        using var edge = new SKPaint { IsAntialias = true, Color = context.Style.Background.WithAlpha(200), Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1, scale) };
+        using var edge = new SKPaint { IsAntialias = true, Color = context.Style.Paper.WithAlpha(200), Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1, scale) };
         canvas.ClipRect(Rect(viewport.Area));
         for (var i = 0; i < data.Count; i++)
         {

@@ -49,7 +49,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         var rect = SKRect.Create(_corner, BoxSize(lines.Count));
         var left = rect.Left;
         var top = rect.Top;
-        _box.Color = _context.Style.Background.WithAlpha(200);
+        _box.Color = _context.Style.Paper.WithAlpha(200);
         canvas.DrawRoundRect(rect, 6 * _context.Layout.Scale, 6 * _context.Layout.Scale, _box);
         _context.Boxes?.Add(rect, "readouts");
         var baseline = top + Padding + (_font.Size * 0.95f);

@@ -59,7 +59,7 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
             var current = Clamp(Pixel(frame.Fits[k].Parameters));
             _path.Color = _context.Style.FitColors[k];
             canvas.DrawLine(points[_traced[k] - 1], current, _path);
-            _dot.Color = _context.Style.Background;
+            _dot.Color = _context.Style.Paper;
             canvas.DrawCircle(current, 6.5f * _context.Layout.Scale, _dot);
             _dot.Color = _context.Style.FitColors[k];
             canvas.DrawCircle(current, 4.5f * _context.Layout.Scale, _dot);
@@ -214,7 +214,7 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
                 // The optimum: a white-edged cross.
                 var center = owner.Pixel(target);
                 var size = 8 * scale;
-                using var edge = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 6 * scale, StrokeCap = SKStrokeCap.Round, Color = owner._context.Style.Background };
+                using var edge = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 6 * scale, StrokeCap = SKStrokeCap.Round, Color = owner._context.Style.Paper };
                 using var mark = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2.5f * scale, StrokeCap = SKStrokeCap.Round, Color = owner._context.Style.Text };
                 foreach (var paint in new[] { edge, mark })
                 {

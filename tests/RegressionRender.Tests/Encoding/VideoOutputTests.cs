@@ -37,10 +37,8 @@ public sealed class VideoOutputTests
     public async Task A_Failing_Encoder_Leaves_No_File_And_Keeps_The_Older_Output()
     {
         using var folder = new TempFolder();
-        var fakeFfmpeg = Directory.CreateDirectory(folder.File("fake-ffmpeg")).FullName;
-        // Writes half a file to its output path (the last argument), complains and fails, as a crashing ffmpeg would.
-        File.WriteAllText(Path.Combine(fakeFfmpeg, "ffmpeg"), "#!/bin/sh\nfor last; do :; done\nhead -c 1000 /dev/urandom > \"$last\"\necho 'Conversion failed: disk on fire' >&2\nexit 1\n");
-        File.SetUnixFileMode(Path.Combine(fakeFfmpeg, "ffmpeg"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        // Writes half a file to its output path, complains and fails, as a crashing ffmpeg would.
+        var fakeFfmpeg = FakeFfmpeg.Create(folder, "for a; do case \"$a\" in *.partial) out=\"$a\";; esac; done\nhead -c 1000 /dev/urandom > \"$out\"\necho 'Conversion failed: disk on fire' >&2\nexit 1");
         var outputFolder = Directory.CreateDirectory(folder.File("out")).FullName;
         var older = Path.Combine(outputFolder, "tiny.mp4");
         File.WriteAllBytes(older, [1, 2, 3, 4]);
@@ -50,6 +48,7 @@ public sealed class VideoOutputTests
             SceneRenderer.RenderAsync(scene, outputFolder, new EncoderOptions(fakeFfmpeg), null, CancellationToken.None));
 
         Assert.Contains("tiny.mp4", error.Message);
+        Assert.Contains("disk on fire", error.Message);
         Assert.Equal(["tiny.mp4"], TempFolder.FilesIn(outputFolder));
         Assert.Equal([1, 2, 3, 4], File.ReadAllBytes(older));
     }
@@ -105,6 +104,8 @@ public sealed class VideoOutputTests
         public int Fps => 10;
 
         public int FrameCount => 5;
+
+        public bool HasAlpha => false;
 
         public void Render(int index, Span<byte> pixels) => pixels.Fill(128);
     }

@@ -123,12 +123,12 @@ public sealed class ModelTests
         var timeline = scene.TimelineFor(plan, 10);
         using var fonts = RegressionRender.Rendering.FontSet.Load();
         var boxes = new RegressionRender.Rendering.TextBoxes();
-        using var renderer = new RegressionRender.Rendering.FrameRenderer(plan, fonts, boxes);
+        using var renderer = new RegressionRender.Rendering.FrameRenderer(plan, fonts, boxes: boxes);
         using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(640, 360));
         renderer.Draw(surface.Canvas, timeline.Frames[^1]);
         Assert.Contains(boxes.Boxes, b => b.Text == $"diverged at step {scene.Fits[0].Info.DivergedAtStep} — learning rate too high");
         var first = new RegressionRender.Rendering.TextBoxes();
-        using var early = new RegressionRender.Rendering.FrameRenderer(plan, fonts, first);
+        using var early = new RegressionRender.Rendering.FrameRenderer(plan, fonts, boxes: first);
         early.Draw(surface.Canvas, timeline.Frames[0]);
         Assert.DoesNotContain(first.Boxes, b => b.Text.Contains("diverged", StringComparison.Ordinal));
     }

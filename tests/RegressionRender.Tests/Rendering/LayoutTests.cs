@@ -30,7 +30,7 @@ public sealed class LayoutTests
         var (_, plan, timeline) = SceneBuilder.Build(json, width, height);
         using var fonts = FontSet.Load();
         var boxes = new TextBoxes();
-        using (var renderer = new FrameRenderer(plan, fonts, boxes))
+        using (var renderer = new FrameRenderer(plan, fonts, boxes: boxes))
         {
             using var surface = SKSurface.Create(new SKImageInfo(width, height));
             renderer.Draw(surface.Canvas, timeline.Frames[timeline.FrameCount / 3]);

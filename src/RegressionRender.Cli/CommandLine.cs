@@ -39,6 +39,7 @@ public static class CommandLine
             DoctorCommand.Create(context),
             SchemaCommand.Create(context),
             InitCommand.Create(context),
+            CompletionCommand.Create(context),
         };
         root.Options.Add(verbose);
         return root;

@@ -9,6 +9,7 @@ internal static class InitCommand
     {
         var name = new Argument<string>("NAME") { Description = "Base name of the config file to write", DefaultValueFactory = _ => "scene" };
         var template = new Option<string>("--template", "-t") { Description = $"Starter: {string.Join(", ", StarterConfig.Templates)}", DefaultValueFactory = _ => "seed" };
+        template.CompletionSources.Add([.. StarterConfig.Templates]);
         var folder = new Option<string>("--output", "-o") { Description = "Folder to write into", DefaultValueFactory = _ => "." };
         var command = new Command("init", "Write a commented starter config (never overwrites)") { name, template, folder };
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>

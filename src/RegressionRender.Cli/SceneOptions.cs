@@ -33,6 +33,10 @@ internal sealed class SceneOptions
 
     public void AddTo(Command command, bool withFormats)
     {
+        // Values offered by shell completion (`regrender completion`).
+        Quality.CompletionSources.Add([.. Presets.Keys]);
+        Formats.CompletionSources.Add([.. ConfigNames.Formats]);
+        Size.CompletionSources.Add("854x480", "1280x720", "1920x1080", "3840x2160", "1080x1080", "1080x1920");
         command.Options.Add(Size);
         command.Options.Add(Fps);
         command.Options.Add(Duration);

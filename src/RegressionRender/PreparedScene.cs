@@ -45,6 +45,18 @@ public sealed class PreparedScene
         return Prepare(scene);
     }
 
+    /// <summary>
+    /// Validates a config built in code and prepares it. Its outputs are named <paramref name="name"/>; a relative
+    /// <c>data.csv</c> is relative to the current folder.
+    /// </summary>
+    /// <exception cref="Core.InvalidInputException">The config or its data is invalid.</exception>
+    public static PreparedScene FromConfig(SceneConfig config, string name)
+    {
+        config = config with { Output = config.Output with { Name = name } };
+        SceneValidator.Validate(config, $"scene '{name}'");
+        return Prepare(new LoadedScene(config, Path.Combine(Environment.CurrentDirectory, name + ".json")));
+    }
+
     /// <summary>Loads data and runs every fit of an already validated scene.</summary>
     public static PreparedScene Prepare(LoadedScene scene)
     {

@@ -22,10 +22,11 @@ public static class SceneRenderer
     public static async Task<IReadOnlyList<RenderedOutput>> RenderAsync(
         PreparedScene scene,
         string outputFolder,
-        EncoderOptions encoder,
-        IProgress<RenderProgress>? progress,
-        CancellationToken cancellationToken)
+        EncoderOptions? encoder = null,
+        IProgress<RenderProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
+        encoder ??= new EncoderOptions();
         using var fonts = FontSet.Load();
         var results = new List<RenderedOutput>();
         var config = scene.Config;

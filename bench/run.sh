@@ -16,6 +16,10 @@ config=bench/bench.json
 ./regrender render "$config" -f raw -o "$work/raw" >/dev/null 2>&1
 ./regrender render "$config" -f raw --size 640x360 --fps 15 -o "$work/rawgif" >/dev/null 2>&1
 
+# The same frames converted to yuv420p, as our MP4 pipeline sends them (informative: ffmpeg without its own conversion).
+ffmpeg -v error -y -f rawvideo -pix_fmt bgra -s 1280x720 -i "$work/raw/bench.raw" \
+  -vf scale=out_color_matrix=bt709:out_range=tv:flags=area,format=yuv420p -f rawvideo "$work/raw/bench.yuv"
+
 mp4_args=(-vf scale=out_color_matrix=bt709:out_range=tv,format=yuv420p -c:v libx264 -preset medium -crf 23
   -colorspace bt709 -color_primaries bt709 -color_trc bt709 -color_range tv -movflags +faststart -f mp4)
 gif_args=(-filter_complex "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle" -loop 0 -f gif)
@@ -28,6 +32,7 @@ measure() { # label, command...: appends "label wall_s peak_kb" to the results
 for _ in $(seq "$runs"); do
   measure regrender-mp4 ./regrender render "$config" -f mp4 -o "$work/out"
   measure ffmpeg-mp4 ffmpeg -y -f rawvideo -pix_fmt bgra -s 1280x720 -framerate 30 -i "$work/raw/bench.raw" "${mp4_args[@]}" "$work/alone.mp4"
+  measure ffmpeg-yuv-mp4 ffmpeg -y -f rawvideo -pix_fmt yuv420p -s 1280x720 -framerate 30 -i "$work/raw/bench.yuv" "${mp4_args[@]:2}" "$work/alone-yuv.mp4"
   measure regrender-gif ./regrender render "$config" -f gif -o "$work/out"
   measure ffmpeg-gif ffmpeg -y -f rawvideo -pix_fmt bgra -s 640x360 -framerate 15 -i "$work/rawgif/bench.raw" "${gif_args[@]}" "$work/alone.gif"
 done
@@ -39,6 +44,8 @@ def stats(label):
     walls = [float(r[1]) for r in rows if r[0] == label]
     peaks = [int(r[2]) for r in rows if r[0] == label]
     return statistics.median(walls), max(peaks) / 1024
+yuv, _ = stats("ffmpeg-yuv-mp4")
+print(f"ffmpeg alone on the same frames as yuv420p (no conversion in ffmpeg): {yuv:.2f} s")
 for fmt in ("mp4", "gif"):
     ours, ours_mb = stats(f"regrender-{fmt}")
     alone, alone_mb = stats(f"ffmpeg-{fmt}")

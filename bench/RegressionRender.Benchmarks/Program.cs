@@ -10,17 +10,37 @@ if (args is ["quick", .. var configs])
     bench.Setup(configs);
     foreach (var (name, draw) in new (string, Action)[] { ("seed 720p", bench.SeedFrame720p), ("three panels 1080p", bench.ThreePanelFrame1080p) })
     {
-        var times = new List<double>();
-        for (var i = 0; i < 330; i++)
+        var times = new double[330];
+        long allocated = 0;
+        var collections = 0;
+        for (var i = 0; i < times.Length; i++)
         {
+            var (bytes, gcs) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0));
             var clock = Stopwatch.StartNew();
             draw();
+            times[i] = clock.Elapsed.TotalMilliseconds;
+            // Steady state: after the first 30 frames (JIT, caches).
+            (allocated, collections) = i < 30 ? (0, 0) : (allocated + GC.GetAllocatedBytesForCurrentThread() - bytes, collections + GC.CollectionCount(0) - gcs);
+        }
+        var sorted = times.Skip(30).Order().ToList();
+        Console.WriteLine($"{name}: median {sorted[sorted.Count / 2]:0.000} ms, p90 {sorted[sorted.Count * 9 / 10]:0.000} ms per frame; " +
+            $"{allocated / sorted.Count} bytes allocated per frame, {collections} gen0 GCs in {sorted.Count} frames");
+    }
+    bench.Cleanup();
+    var conversion = new ConversionBenchmarks();
+    conversion.Setup();
+    foreach (var (name, convert) in new (string, Action)[] { ("bgra→yuv420p 720p, scalar", conversion.Scalar), ("bgra→yuv420p 720p, SIMD", conversion.Simd) })
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 230; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            convert();
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times = [.. times.Skip(30).Order()];
-        Console.WriteLine($"{name}: median {times[times.Count / 2]:0.000} ms, p90 {times[times.Count * 9 / 10]:0.000} ms per frame");
+        Console.WriteLine($"{name}: median {times[times.Count / 2]:0.000} ms per frame");
     }
-    bench.Cleanup();
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(FrameDrawBenchmarks).Assembly).Run(args);

@@ -10,7 +10,7 @@ public static class RawFrameWriter
     public static async Task WriteAsync(IFrameSource source, string target, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         using var output = new AtomicOutput(target);
-        await using (var pump = new FramePump(source, 4, cancellationToken))
+        await using (var pump = new FramePump(source, PipeFormat.Bgra, 4, cancellationToken))
         await using (var file = new FileStream(output.TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
         {
             var written = 0;

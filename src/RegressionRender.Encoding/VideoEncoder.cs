@@ -25,8 +25,10 @@ public sealed record EncoderOptions(string? FfmpegFolder = null, int QueueDepth 
 public static class VideoEncoder
 {
     /// <summary>
-    /// H.264 in MP4: yuv420p converted and tagged BT.709 (players assume 709 for HD; untagged bgra input would be
-    /// converted with the 601 matrix and shift colours), <c>+faststart</c> so that it plays while downloading.
+    /// H.264 in MP4: the frames are converted here to YUV 4:2:0 with the BT.709 matrix (players assume 709 for
+    /// HD; ffmpeg would convert untagged bgra with the 601 matrix and shift colours) and tagged BT.709, tv range;
+    /// <c>+faststart</c> so that it plays while downloading. Converting here instead of in ffmpeg sends 2.7× fewer
+    /// bytes through the pipe and takes swscale's single-threaded conversion off the encoder's critical path.
     /// </summary>
     public static Task EncodeMp4Async(IFrameSource source, Mp4Settings settings, string target, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
@@ -35,8 +37,8 @@ public static class VideoEncoder
             throw new EncoderException($"{target}: H.264 needs an even width and height (got {source.Width}×{source.Height})");
         }
         var arguments = FormattableString.Invariant(
-            $"-vf scale=out_color_matrix=bt709:out_range=tv,format=yuv420p -c:v libx264 -preset {settings.Preset} -crf {settings.Crf} -colorspace bt709 -color_primaries bt709 -color_trc bt709 -color_range tv -movflags +faststart -f mp4");
-        return EncodeAsync(source, target, arguments, options, progress, cancellationToken);
+            $"-c:v libx264 -preset {settings.Preset} -crf {settings.Crf} -pix_fmt yuv420p -colorspace bt709 -color_primaries bt709 -color_trc bt709 -color_range tv -movflags +faststart -f mp4");
+        return EncodeAsync(source, target, arguments, options, progress, cancellationToken, PipeFormat.Yuv420p);
     }
 
     /// <summary>
@@ -73,19 +75,19 @@ public static class VideoEncoder
         return EncodeAsync(source, target, arguments, options, progress, cancellationToken, folder: true);
     }
 
-    private static async Task EncodeAsync(IFrameSource source, string target, string arguments, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken, bool folder = false)
+    private static async Task EncodeAsync(IFrameSource source, string target, string arguments, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken, PipeFormat format = PipeFormat.Bgra, bool folder = false)
     {
         using var output = new AtomicOutput(target, folder);
         // ffmpeg runs in the output folder and writes a plain temporary name: paths with quotes or spaces never
         // have to survive FFMpegCore's joining of arguments into one string.
         var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder), WorkingDirectory = folder ? output.TempPath : output.Folder };
         var errors = new Queue<string>();
-        await using (var pump = new FramePump(source, options.QueueDepth, cancellationToken))
+        await using (var pump = new FramePump(source, format, options.QueueDepth, cancellationToken))
         {
             try
             {
                 await FFMpegArguments
-                    .FromPipeInput(new BgraPipeSource(source, pump, progress))
+                    .FromPipeInput(new RawPipeSource(source, pump, progress))
                     .OutputToFile(folder ? "%06d.png" : output.TempFileName, overwrite: true, o => o.WithCustomArgument(arguments))
                     .NotifyOnStandardError(line => Remember(errors, line))
                     .CancellableThrough(cancellationToken)

@@ -33,7 +33,7 @@ public static class SceneRenderer
         // Outputs of one size and rate share their timeline and their static layers (and the surface contour):
         // planned and drawn once, not once per format. A transparent background needs its own renderer for the
         // formats that keep alpha.
-        var stages = new Dictionary<(int, int, int, bool), (Core.Timing.Timeline Timeline, Lazy<FrameRenderer> Renderer)>();
+        var stages = new Dictionary<(int, int, int, bool), FrameStage>();
         try
         {
             foreach (var format in config.Output.Formats)
@@ -46,17 +46,16 @@ public static class SceneRenderer
                     : (config.View.Width, config.View.Height, config.Animation.Fps, keepAlpha);
                 if (!stages.TryGetValue(key, out var stage))
                 {
-                    var plan = scene.PlanFor(key.Item1, key.Item2);
-                    stage = stages[key] = (scene.TimelineFor(plan, key.Item3), new Lazy<FrameRenderer>(() => new FrameRenderer(plan, fonts, keepAlpha)));
+                    stage = stages[key] = new FrameStage(scene, fonts, key.Item1, key.Item2, key.Item3, keepAlpha);
                 }
-                results.Add(await WriteAsync(scene, format, target, stage.Timeline, stage.Renderer, encoder, progress, cancellationToken));
+                results.Add(await WriteAsync(scene, format, target, stage, encoder, progress, cancellationToken));
             }
         }
         finally
         {
-            foreach (var (_, renderer) in stages.Values.Where(s => s.Renderer.IsValueCreated))
+            foreach (var stage in stages.Values)
             {
-                renderer.Value.Dispose();
+                stage.Dispose();
             }
         }
         return results;
@@ -66,15 +65,14 @@ public static class SceneRenderer
         PreparedScene scene,
         OutputFormat format,
         string target,
-        Core.Timing.Timeline timeline,
-        Lazy<FrameRenderer> lazyRenderer,
+        FrameStage stage,
         EncoderOptions encoder,
         IProgress<RenderProgress>? progress,
         CancellationToken cancellationToken)
     {
         var config = scene.Config;
-        var frames = new FrameProgress(format, timeline.FrameCount, progress);
-        var source = new TimelineFrameSource(lazyRenderer, timeline);
+        var frames = new FrameProgress(format, stage.Timeline, progress);
+        var source = new TimelineFrameSource(stage);
         switch (format)
         {
             case OutputFormat.Mp4:
@@ -90,19 +88,19 @@ public static class SceneRenderer
                 await VideoEncoder.EncodeFramesAsync(source, target, encoder, frames, cancellationToken);
                 break;
             case OutputFormat.Vtt:
-                AtomicOutput.WriteAllBytes(target, System.Text.Encoding.UTF8.GetBytes(Captions.WebVtt(scene, timeline)));
+                AtomicOutput.WriteAllBytes(target, System.Text.Encoding.UTF8.GetBytes(Captions.WebVtt(scene, stage.Timeline.Value)));
                 progress?.Report(new RenderProgress(format, 1, 1));
                 break;
             case OutputFormat.Raw:
                 await RawFrameWriter.WriteAsync(source, target, frames, cancellationToken);
                 break;
             default:
-                AtomicOutput.WriteAllBytes(target, lazyRenderer.Value.DrawPng(timeline.Frames[^1]));
+                AtomicOutput.WriteAllBytes(target, stage.Renderer.Value.DrawPng(stage.Timeline.Value.Frames[^1]));
                 progress?.Report(new RenderProgress(format, 1, 1));
                 break;
         }
         var moving = format.IsMoving();
-        return new RenderedOutput(format, target, SizeOnDisk(target), moving ? timeline.FrameCount : 1, moving ? timeline.Duration : 0);
+        return new RenderedOutput(format, target, SizeOnDisk(target), moving ? stage.Timeline.Value.FrameCount : 1, moving ? stage.Timeline.Value.Duration : 0);
     }
 
     /// <summary>Bytes of a file, or of every file in a folder (frames).</summary>
@@ -118,9 +116,9 @@ public static class SceneRenderer
     }
 
     /// <summary>Reports frames of one output synchronously, on the encoder's thread, without allocating per frame.</summary>
-    private sealed class FrameProgress(OutputFormat format, int total, IProgress<RenderProgress>? progress) : IProgress<int>
+    private sealed class FrameProgress(OutputFormat format, Lazy<Core.Timing.Timeline> timeline, IProgress<RenderProgress>? progress) : IProgress<int>
     {
-        public void Report(int value) => progress?.Report(new RenderProgress(format, value, total));
+        public void Report(int value) => progress?.Report(new RenderProgress(format, value, timeline.Value.FrameCount));
     }
 
     /// <summary>Draws one frame of the video as PNG bytes; <paramref name="shown"/> is the frame drawn (clamped to the video).</summary>

@@ -1,21 +1,19 @@
-using RegressionRender.Core.Timing;
 using RegressionRender.Encoding;
-using RegressionRender.Rendering;
 
 namespace RegressionRender;
 
-/// <summary>Connects drawing to encoding: frame i of a timeline, drawn by a renderer (created on first use).</summary>
-internal sealed class TimelineFrameSource(Lazy<FrameRenderer> renderer, Timeline timeline) : IFrameSource
+/// <summary>Connects drawing to encoding: frame i of a stage's timeline, drawn by its renderer (both made on first use, on the producer's thread).</summary>
+internal sealed class TimelineFrameSource(FrameStage stage) : IFrameSource
 {
-    public int Width => renderer.Value.Plan.Layout.Width;
+    public int Width => stage.Width;
 
-    public int Height => renderer.Value.Plan.Layout.Height;
+    public int Height => stage.Height;
 
-    public int Fps => timeline.Fps;
+    public int Fps => stage.Fps;
 
-    public int FrameCount => timeline.FrameCount;
+    public int FrameCount => stage.Timeline.Value.FrameCount;
 
-    public bool HasAlpha => renderer.Value.HasAlpha;
+    public bool HasAlpha => stage.HasAlpha;
 
-    public void Render(int index, Span<byte> pixels) => renderer.Value.DrawInto(timeline.Frames[index], pixels);
+    public void Render(int index, Span<byte> pixels) => stage.Renderer.Value.DrawInto(stage.Timeline.Value.Frames[index], pixels);
 }

@@ -10,7 +10,15 @@ public sealed record Mp4Settings(int Crf, string Preset);
 
 /// <summary>GIF settings.</summary>
 /// <param name="Loop">Loop forever, or play once.</param>
-public sealed record GifSettings(bool Loop);
+/// <param name="SinglePassBytes">
+/// Largest video (frames × width × height × 4 bytes) encoded in one ffmpeg run, which holds every frame in memory
+/// until the palette is known; longer ones take two runs (palette, then frames) with flat memory.
+/// </param>
+public sealed record GifSettings(bool Loop, long SinglePassBytes = GifSettings.DefaultSinglePassBytes)
+{
+    /// <summary>256 MB: a 640×360 GIF of 290 frames (14.5 s at 20 fps).</summary>
+    public const long DefaultSinglePassBytes = 256L << 20;
+}
 
 /// <summary>VP9 settings.</summary>
 /// <param name="Crf">Constant quality, 0–63 (lower is better).</param>
@@ -42,14 +50,32 @@ public static class VideoEncoder
     }
 
     /// <summary>
-    /// GIF in one ffmpeg run: a palette from the frames (stats_mode=diff favours what moves), then paletteuse with
-    /// bayer dithering and rectangle diffs — twice as fast as the defaults at similar quality on flat plots.
+    /// GIF: a palette from the frames (stats_mode=diff favours what moves), then paletteuse with bayer dithering and
+    /// rectangle diffs — twice as fast as the defaults at similar quality on flat plots. Short videos do both in
+    /// one ffmpeg run (which holds every frame until the palette is known); longer ones draw the frames twice, for
+    /// a palette run and an encoding run, so that memory stays flat however long the video.
     /// </summary>
-    public static Task EncodeGifAsync(IFrameSource source, GifSettings settings, string target, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
+    public static async Task EncodeGifAsync(IFrameSource source, GifSettings settings, string target, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var arguments = "-filter_complex split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle " +
-            $"-loop {(settings.Loop ? 0 : -1)} -f gif";
-        return EncodeAsync(source, target, arguments, options, progress, cancellationToken);
+        const string Use = "paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle";
+        var loop = $"-loop {(settings.Loop ? 0 : -1)} -f gif";
+        if ((long)source.Width * source.Height * 4 * source.FrameCount <= settings.SinglePassBytes)
+        {
+            await EncodeAsync(source, target, $"-filter_complex split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]{Use} {loop}", options, progress, cancellationToken);
+            return;
+        }
+        using var output = new AtomicOutput(target);
+        // Never committed: the palette lives beside the output under a temporary name and is deleted at the end.
+        using var palette = new AtomicOutput(Path.Combine(output.Folder, "palette.png"));
+        await RunAsync(source, PipeFormat.Bgra, output.Folder, palette.TempFileName, "-vf palettegen=stats_mode=diff -c:v png -f image2", null, target, options, new Halves(progress, 0), cancellationToken);
+        await RunAsync(source, PipeFormat.Bgra, output.Folder, output.TempFileName, $"-filter_complex [0:v][1:v]{Use} {loop}", palette.TempFileName, target, options, new Halves(progress, source.FrameCount), cancellationToken);
+        output.Commit();
+    }
+
+    /// <summary>Progress of a two-run encode: each run's frames count half.</summary>
+    private sealed class Halves(IProgress<int>? progress, int offset) : IProgress<int>
+    {
+        public void Report(int value) => progress?.Report((offset + value) / 2);
     }
 
     /// <summary>
@@ -78,17 +104,40 @@ public static class VideoEncoder
     private static async Task EncodeAsync(IFrameSource source, string target, string arguments, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken, PipeFormat format = PipeFormat.Bgra, bool folder = false)
     {
         using var output = new AtomicOutput(target, folder);
-        // ffmpeg runs in the output folder and writes a plain temporary name: paths with quotes or spaces never
-        // have to survive FFMpegCore's joining of arguments into one string.
-        var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder), WorkingDirectory = folder ? output.TempPath : output.Folder };
+        await RunAsync(source, format, folder ? output.TempPath : output.Folder, folder ? "%06d.png" : output.TempFileName, arguments, null, target, options, progress, cancellationToken);
+        output.Commit();
+    }
+
+    /// <summary>
+    /// One ffmpeg run over every frame of <paramref name="source"/>. ffmpeg runs in <paramref name="workingFolder"/>
+    /// and reads and writes plain temporary names there: paths with quotes or spaces never have to survive
+    /// FFMpegCore's joining of arguments into one string.
+    /// </summary>
+    private static async Task RunAsync(
+        IFrameSource source,
+        PipeFormat format,
+        string workingFolder,
+        string outputName,
+        string arguments,
+        string? secondInput,
+        string target,
+        EncoderOptions options,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken)
+    {
+        var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder), WorkingDirectory = workingFolder };
         var errors = new Queue<string>();
         await using (var pump = new FramePump(source, format, options.QueueDepth, cancellationToken))
         {
             try
             {
-                await FFMpegArguments
-                    .FromPipeInput(new RawPipeSource(source, pump, progress))
-                    .OutputToFile(folder ? "%06d.png" : output.TempFileName, overwrite: true, o => o.WithCustomArgument(arguments))
+                var inputs = FFMpegArguments.FromPipeInput(new RawPipeSource(source, pump, progress));
+                if (secondInput is not null)
+                {
+                    inputs = inputs.AddFileInput(secondInput, verifyExists: false);
+                }
+                await inputs
+                    .OutputToFile(outputName, overwrite: true, o => o.WithCustomArgument(arguments))
                     .NotifyOnStandardError(line => Remember(errors, line))
                     .CancellableThrough(cancellationToken)
                     .ProcessAsynchronously(throwOnError: true, ffOptions, cancellationToken);
@@ -100,7 +149,6 @@ public static class VideoEncoder
             }
         }
         cancellationToken.ThrowIfCancellationRequested();
-        output.Commit();
     }
 
     private static void Remember(Queue<string> lines, string line)

@@ -95,6 +95,58 @@ public sealed class VideoOutputTests
         public void Report(RenderProgress value) => report(value);
     }
 
+    [Fact]
+    public async Task A_Long_Gif_Takes_Two_Runs_And_Comes_Out_Byte_Identical_To_One_Run()
+    {
+        using var folder = new TempFolder();
+        var source = new MovingFrames(96, 64, 40);
+        var progress = new List<int>();
+
+        await VideoEncoder.EncodeGifAsync(source, new GifSettings(Loop: true), folder.File("one.gif"), new EncoderOptions(), null, CancellationToken.None);
+        await VideoEncoder.EncodeGifAsync(source, new GifSettings(Loop: true, SinglePassBytes: 0), folder.File("two.gif"), new EncoderOptions(), new SynchronousIntProgress(progress.Add), CancellationToken.None);
+
+        Assert.Equal(File.ReadAllBytes(folder.File("one.gif")), File.ReadAllBytes(folder.File("two.gif")));
+        Assert.Equal(40, VideoFacts.Probe(folder.File("two.gif")).Frames);
+        Assert.Equal(["one.gif", "two.gif"], TempFolder.FilesIn(folder.Path));
+        Assert.Equal(40, progress[^1]);
+        Assert.True(progress.SequenceEqual(progress.Order()), "progress only goes forward");
+    }
+
+    private sealed class SynchronousIntProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    /// <summary>A bright square moving over a gradient: frames that differ, with more colours than a GIF holds.</summary>
+    private sealed class MovingFrames(int width, int height, int count) : IFrameSource
+    {
+        public int Width => width;
+
+        public int Height => height;
+
+        public int Fps => 20;
+
+        public int FrameCount => count;
+
+        public bool HasAlpha => false;
+
+        public void Render(int index, Span<byte> pixels)
+        {
+            for (var y = 0; y < height; y++)
+            {
+                for (var x = 0; x < width; x++)
+                {
+                    var i = ((y * width) + x) * 4;
+                    var inSquare = x >= index * 2 && x < (index * 2) + 12 && y >= 20 && y < 32;
+                    pixels[i] = (byte)(inSquare ? 30 : x * 255 / width);
+                    pixels[i + 1] = (byte)(inSquare ? 200 : y * 255 / height);
+                    pixels[i + 2] = (byte)(inSquare ? 250 : 128);
+                    pixels[i + 3] = 255;
+                }
+            }
+        }
+    }
+
     private sealed class SolidFrames(int width, int height) : IFrameSource
     {
         public int Width => width;

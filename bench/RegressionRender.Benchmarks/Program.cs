@@ -4,6 +4,33 @@ using RegressionRender.Benchmarks;
 
 // "quick" prints the median draw time per frame over every frame of each bench scene, without BenchmarkDotNet's
 // warm-up and statistics; anything else runs BenchmarkDotNet.
+if (args is ["allocations", var config])
+{
+    // Managed bytes allocated by each stage of a render of CONFIG (what the GC has to clean up).
+    long Step(string name, long before)
+    {
+        var now = GC.GetTotalAllocatedBytes(precise: true);
+        Console.WriteLine($"{name}: {(now - before) / 1048576.0:0.0} MB allocated, heap {GC.GetTotalMemory(false) / 1048576.0:0.0} MB");
+        return now;
+    }
+    var mark = GC.GetTotalAllocatedBytes(precise: true);
+    var scene = RegressionRender.PreparedScene.Load(config);
+    mark = Step("load and fit", mark);
+    var plan = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
+    mark = Step("layout", mark);
+    var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps);
+    mark = Step($"timeline ({timeline.FrameCount} frames)", mark);
+    using var fonts = RegressionRender.Rendering.FontSet.Load();
+    using var renderer = new RegressionRender.Rendering.FrameRenderer(plan, fonts);
+    mark = Step("renderer (static layers)", mark);
+    var pixels = new byte[renderer.FrameBytes];
+    foreach (var frame in timeline.Frames)
+    {
+        renderer.DrawInto(frame, pixels);
+    }
+    Step("drawing every frame", mark);
+    return;
+}
 if (args is ["quick", .. var configs])
 {
     var bench = new FrameDrawBenchmarks();

@@ -179,6 +179,10 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
         using var bitmap = new SKBitmap(info);
         var colors = Enumerable.Range(0, Levels).Select(b => _context.Style.SurfaceColor((b + 0.5) / Levels)).ToArray();
         var lines = colors.Select(c => SceneStyle.Mix(c, _context.Style.IsDark ? SKColors.White : SKColors.Black, 0.22f)).ToArray();
+        // Straight into the pixels (SKBitmap.SetPixel allocates per call: 40 MB for a 1080p panel). The colours are
+        // opaque, so premultiplied BGRA is their ARGB value in little-endian order.
+        var pixels = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(bitmap.GetPixelSpan());
+        var stride = bitmap.RowBytes / 4;
         for (var row = 0; row < rows; row++)
         {
             for (var column = 0; column < columns; column++)
@@ -186,7 +190,7 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
                 var band = bands[(row * columns) + column];
                 var edge = (column + 1 < columns && bands[(row * columns) + column + 1] != band)
                     || (row + 1 < rows && bands[((row + 1) * columns) + column] != band);
-                bitmap.SetPixel(column, row, edge ? lines[band] : colors[band]);
+                pixels[(row * stride) + column] = (uint)(edge ? lines[band] : colors[band]);
             }
         }
         return SKImage.FromBitmap(bitmap);

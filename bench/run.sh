@@ -35,12 +35,18 @@ for _ in $(seq "$runs"); do
   measure ffmpeg-yuv-mp4 ffmpeg -y -f rawvideo -pix_fmt yuv420p -s 1280x720 -framerate 30 -i "$work/raw/bench.yuv" "${mp4_args[@]:2}" "$work/alone-yuv.mp4"
   measure regrender-gif ./regrender render "$config" -f gif -o "$work/out"
   measure ffmpeg-gif ffmpeg -y -f rawvideo -pix_fmt bgra -s 640x360 -framerate 15 -i "$work/rawgif/bench.raw" "${gif_args[@]}" "$work/alone.gif"
+  # The matplotlib peer on the same workload (bench/peers/seed_matplotlib.py), when matplotlib is installed.
+  if /usr/bin/python3 -c "import matplotlib" 2>/dev/null; then
+    measure matplotlib-mp4 /usr/bin/python3 bench/peers/seed_matplotlib.py mp4 "$work/mpl.mp4"
+    measure matplotlib-gif /usr/bin/python3 bench/peers/seed_matplotlib.py gif-ffmpeg "$work/mpl.gif"
+  fi
 done
 
 python3 - "$work/results" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 def stats(label):
+    # median wall, and the peak RSS of the largest process (the command or a child it waited for)
     walls = [float(r[1]) for r in rows if r[0] == label]
     peaks = [int(r[2]) for r in rows if r[0] == label]
     return statistics.median(walls), max(peaks) / 1024
@@ -50,5 +56,8 @@ for fmt in ("mp4", "gif"):
     ours, ours_mb = stats(f"regrender-{fmt}")
     alone, alone_mb = stats(f"ffmpeg-{fmt}")
     print(f"{fmt}: regrender {ours:.2f} s (peak {ours_mb:.0f} MB, ffmpeg child included in wall) | ffmpeg alone {alone:.2f} s (peak {alone_mb:.0f} MB) | ratio {ours / alone:.2f}x")
+    if any(r[0] == f"matplotlib-{fmt}" for r in rows):
+        mpl, mpl_mb = stats(f"matplotlib-{fmt}")
+        print(f"{fmt}: matplotlib {mpl:.2f} s (peak {mpl_mb:.0f} MB) = {mpl / alone:.2f}x ffmpeg alone; regrender is {mpl / ours:.1f}x faster")
 PY
 dotnet run -c Release --project bench/RegressionRender.Benchmarks -- quick 2>/dev/null | tail -2

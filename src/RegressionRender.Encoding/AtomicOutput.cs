@@ -15,13 +15,26 @@ public sealed class AtomicOutput : IDisposable
         Target = Path.GetFullPath(target);
         _isFolder = isFolder;
         var folder = Path.GetDirectoryName(Target)!;
-        Directory.CreateDirectory(folder);
         // No user text in the temporary name: it reaches ffmpeg through one argument string (FFMpegCore joins them).
         TempFileName = $".regrender-{Guid.NewGuid():N}{Path.GetExtension(Target)}.partial";
         TempPath = Path.Combine(folder, TempFileName);
-        if (isFolder)
+        try
         {
-            Directory.CreateDirectory(TempPath);
+            Directory.CreateDirectory(folder);
+            // Claim the temporary name now: a read-only or full folder fails here, before any frame is drawn.
+            if (isFolder)
+            {
+                Directory.CreateDirectory(TempPath);
+            }
+            else
+            {
+                new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write).Dispose();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = e is UnauthorizedAccessException ? "permission denied" : e.Message.Split(" : ")[0].TrimEnd('.');
+            throw new IOException($"{Target}: cannot write in {folder} ({reason})", e);
         }
     }
 
@@ -85,7 +98,7 @@ public sealed class AtomicOutput : IDisposable
     public static void WriteAllBytes(string target, ReadOnlySpan<byte> bytes)
     {
         using var output = new AtomicOutput(target);
-        using (var stream = new FileStream(output.TempPath, FileMode.CreateNew, FileAccess.Write))
+        using (var stream = new FileStream(output.TempPath, FileMode.Truncate, FileAccess.Write))
         {
             stream.Write(bytes);
         }

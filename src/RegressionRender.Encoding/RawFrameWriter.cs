@@ -11,7 +11,7 @@ public static class RawFrameWriter
     {
         using var output = new AtomicOutput(target);
         await using (var pump = new FramePump(source, PipeFormat.Bgra, 4, cancellationToken))
-        await using (var file = new FileStream(output.TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
+        await using (var file = new FileStream(output.TempPath, FileMode.Truncate, FileAccess.Write, FileShare.None, 1 << 20, useAsync: true))
         {
             var written = 0;
             var bytes = source.Width * source.Height * 4;

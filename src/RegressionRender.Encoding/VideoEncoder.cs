@@ -144,6 +144,10 @@ public static class VideoEncoder
             }
             catch (Exception e) when (e is FFMpegException or IOException or System.ComponentModel.Win32Exception && !cancellationToken.IsCancellationRequested)
             {
+                if (Said(errors, "No space left on device"))
+                {
+                    throw new EncoderException($"{target}: the disk is full (ffmpeg: No space left on device); free space in {Path.GetDirectoryName(Path.GetFullPath(target))} or choose another folder with -o", e);
+                }
                 var words = LastWords(errors);
                 throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + e.Message.Split('\n')[0])}", e);
             }
@@ -160,6 +164,14 @@ public static class VideoEncoder
             {
                 lines.Dequeue();
             }
+        }
+    }
+
+    private static bool Said(Queue<string> lines, string text)
+    {
+        lock (lines)
+        {
+            return lines.Any(l => l.Contains(text, StringComparison.Ordinal));
         }
     }
 

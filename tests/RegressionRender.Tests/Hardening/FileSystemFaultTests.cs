@@ -1,0 +1,68 @@
+using RegressionRender.Encoding;
+using RegressionRender.Tests.Support;
+
+namespace RegressionRender.Tests.Hardening;
+
+/// <summary>
+/// A full disk and a read-only output folder, for real where the test may mount a tmpfs (root), else simulated
+/// (a fake ffmpeg failing with ENOSPC; a folder without write permission). Either way: the documented exit code,
+/// one clear line, no temporary file, the older output byte-identical.
+/// </summary>
+public sealed class FileSystemFaultTests
+{
+    private static string Bigger(string formats) => Scenes.Tiny(formats)
+        .Replace("\"duration\": 1, \"fps\": 10", "\"duration\": 3, \"fps\": 20", StringComparison.Ordinal)
+        .Replace("\"width\": 160, \"height\": 120", "\"width\": 640, \"height\": 360", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_Full_Disk_Fails_With_One_Clear_Line_And_Keeps_The_Older_Output()
+    {
+        using var folder = new TempFolder();
+        var output = Directory.CreateDirectory(folder.File("small-disk")).FullName;
+        using var disk = ScratchMount.TryMount(output, "size=64k");
+        // Without a real small disk: an ffmpeg that writes part of its output and fails as a full disk makes it fail.
+        var ffmpeg = disk is not null ? null : FakeFfmpeg.Create(folder,
+            "for a; do case \"$a\" in *.partial) out=\"$a\";; esac; done\nhead -c 4096 /dev/zero > \"$out\"\necho \"Error closing file $out: No space left on device\" >&2\nexit 1");
+        File.WriteAllText(Path.Combine(output, "big.gif"), "older");
+        var scene = PreparedScene.Load(folder.Write("big.json", Bigger("\"gif\"")));
+
+        var error = await Assert.ThrowsAsync<EncoderException>(() =>
+            SceneRenderer.RenderAsync(scene, output, new EncoderOptions(ffmpeg), null, CancellationToken.None));
+
+        var (code, line) = RegressionRender.Cli.ErrorReporter.Describe(error);
+        Assert.Equal(RegressionRender.Cli.ExitCodes.RenderFailed, code);
+        Assert.Equal($"error: {Path.Combine(output, "big.gif")}: the disk is full (ffmpeg: No space left on device); free space in {output} or choose another folder with -o", line);
+        Assert.Equal(["big.gif"], TempFolder.FilesIn(output));
+        Assert.Equal("older", File.ReadAllText(Path.Combine(output, "big.gif")));
+    }
+
+    [Fact]
+    public async Task A_Read_Only_Folder_Fails_Before_Any_Work_And_Keeps_The_Older_Output()
+    {
+        using var folder = new TempFolder();
+        var output = Directory.CreateDirectory(folder.File("read-only")).FullName;
+        using var disk = ScratchMount.TryMount(output, "size=1m");
+        File.WriteAllText(Path.Combine(output, "tiny.mp4"), "older");
+        if (disk is not null)
+        {
+            disk.MakeReadOnly();
+        }
+        else
+        {
+            File.SetUnixFileMode(output, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+        var config = folder.Write("tiny.json", Scenes.Tiny());
+
+        var result = await CliRunner.RunAsync("render", config, "-o", output);
+
+        if (disk is null)
+        {
+            File.SetUnixFileMode(output, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        Assert.Equal(RegressionRender.Cli.ExitCodes.RenderFailed, result.ExitCode);
+        var reason = disk is not null ? "Read-only file system" : "permission denied";
+        Assert.Equal([$"error: {Path.Combine(output, "tiny.mp4")}: cannot write in {output} ({reason})"], result.Error.Trim().Split('\n'));
+        Assert.Equal(["tiny.mp4"], TempFolder.FilesIn(output));
+        Assert.Equal("older", File.ReadAllText(Path.Combine(output, "tiny.mp4")));
+    }
+}

@@ -13,6 +13,7 @@ public static class SceneValidator
         public const double MaxSeconds = 600;
         public const int MaxDegree = 10;
         public const int MaxEpochs = 10_000_000;
+        public const int MaxPoints = 1_000_000;
     }
 
     /// <summary>The x264 presets, fastest first.</summary>
@@ -42,6 +43,7 @@ public static class SceneValidator
         if (data.Points is { } points)
         {
             check.That(points.Count >= 2, "$.data.points", $"needs at least 2 points (got {points.Count})");
+            check.That(points.Count <= Limits.MaxPoints, "$.data.points", $"holds {points.Count:N0} points, over the limit of {Limits.MaxPoints:N0}");
             for (var i = 0; i < points.Count; i++)
             {
                 check.That(points[i].Length == 2, $"$.data.points[{i}]", $"must be an [x, y] pair (got {points[i].Length} numbers)");

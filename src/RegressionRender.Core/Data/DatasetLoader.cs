@@ -62,6 +62,10 @@ public static class DatasetLoader
                 skipped++;
                 continue;
             }
+            if (xs.Count == Config.SceneValidator.Limits.MaxPoints)
+            {
+                throw new InvalidInputException($"{table.Path}:{line}", $"more than {Config.SceneValidator.Limits.MaxPoints:N0} data points, the limit; sample the data or filter it");
+            }
             xs.Add(ParseX(xText, table, line, xColumn));
             ys.Add(logistic ? ParseClass(yText, data.Positive, table, line, yColumn) : ParseNumber(yText, table, line, yColumn));
         }

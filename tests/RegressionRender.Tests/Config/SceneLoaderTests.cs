@@ -64,6 +64,8 @@ public sealed class SceneLoaderTests
 
     [Theory]
     [InlineData("""{ "data": { "points": [[1,2],[3,4]] }, "animation": { "fps": 500 } }""", "$.animation.fps", "between 1 and 120")]
+    [InlineData("""{ "data": { "points": [[1,2],[3,4]] }, "animation": { "duration": 601 } }""", "$.animation.duration", "≤ 600 seconds")]
+    [InlineData("""{ "data": { "points": [[1,2],[3,4]] }, "view": { "height": 4322 } }""", "$.view.height", "between 64 and 4320")]
     [InlineData("""{ "data": { "points": [[1,2],[3,4]] }, "fit": { "learningRate": -1 } }""", "$.fit.learningRate", "> 0")]
     [InlineData("""{ "data": { "points": [[1,2],[3,4]] }, "fit": [{ "epochs": 5 }, { "epochs": 0 }] }""", "$.fit[1].epochs", "between 1 and")]
     [InlineData("""{ "data": { "points": [[1,2],[3,4]] }, "view": { "width": 99999 } }""", "$.view.width", "between 64 and 7680")]
@@ -85,6 +87,24 @@ public sealed class SceneLoaderTests
         var error = Invalid(json);
         Assert.EndsWith(path, error.Location);
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Should_Refuse_More_Than_A_Million_Points_Naming_The_Csv_Line()
+    {
+        using var folder = new Support.TempFolder();
+        var csv = new System.Text.StringBuilder("x,y\n");
+        for (var i = 0; i <= 1_000_000; i++)
+        {
+            csv.Append(i).Append(',').Append(i % 7).Append('\n');
+        }
+        folder.Write("big.csv", csv.ToString());
+        var config = folder.Write("big.json", """{ "data": { "csv": "big.csv", "x": "x", "y": "y" } }""");
+
+        var error = Assert.Throws<InvalidInputException>(() => PreparedScene.Load(config));
+
+        Assert.EndsWith("big.csv:1000002", error.Location);
+        Assert.Contains("more than 1,000,000 data points", error.Message);
     }
 
     [Fact]

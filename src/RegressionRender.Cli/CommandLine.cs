@@ -18,7 +18,9 @@ public static class CommandLine
             }
             return ExitCodes.InvalidInput;
         }
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Signals are handled by the caller (Program.cs), which waits for the clean-up; System.CommandLine's own
+        // handler would return after a timeout and leave temporary files behind.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
         var code = await parsed.InvokeAsync(configuration, cancellationToken);
         // System.CommandLine reports its own parse errors with exit code 1; usage errors are invalid input.
         return parsed.Errors.Count > 0 ? ExitCodes.InvalidInput : code;

@@ -1,3 +1,15 @@
+using System.Runtime.InteropServices;
 using RegressionRender.Cli;
 
-return await CommandLine.RunAsync(args, Console.Out, Console.Error, isTerminal: !Console.IsErrorRedirected, CancellationToken.None);
+// Ctrl-C (SIGINT) and SIGTERM cancel the work: unfinished outputs and their temporary files are removed, then the
+// process exits 130. It waits for that clean-up, however long it takes; a second Ctrl-C stops it at once.
+using var cancel = new CancellationTokenSource();
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+return await CommandLine.RunAsync(args, Console.Out, Console.Error, isTerminal: !Console.IsErrorRedirected, cancel.Token);
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = !cancel.IsCancellationRequested;
+    cancel.Cancel();
+}

@@ -11,5 +11,12 @@ return await CommandLine.RunAsync(args, Console.Out, Console.Error, isTerminal: 
 void Stop(PosixSignalContext context)
 {
     context.Cancel = !cancel.IsCancellationRequested;
-    cancel.Cancel();
+    try
+    {
+        cancel.Cancel();
+    }
+    catch (AggregateException)
+    {
+        // A cancellation callback failed; the cancellation itself has happened.
+    }
 }

@@ -127,6 +127,11 @@ public static class VideoEncoder
     {
         var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder), WorkingDirectory = workingFolder };
         var errors = new Queue<string>();
+        // FFMpegCore stops ffmpeg by writing "q" to its stdin from a cancellation callback, which throws when
+        // ffmpeg has already exited (Ctrl-C reaches it too). Relay the caller's cancellation on the thread pool, so
+        // that the caller's Cancel() never sees that exception.
+        using var stop = new CancellationTokenSource();
+        using var relay = cancellationToken.Register(() => ThreadPool.QueueUserWorkItem(_ => CancelQuietly(stop)));
         await using (var pump = new FramePump(source, format, options.QueueDepth, cancellationToken))
         {
             try
@@ -139,11 +144,16 @@ public static class VideoEncoder
                 await inputs
                     .OutputToFile(outputName, overwrite: true, o => o.WithCustomArgument(arguments))
                     .NotifyOnStandardError(line => Remember(errors, line))
-                    .CancellableThrough(cancellationToken)
-                    .ProcessAsynchronously(throwOnError: true, ffOptions, cancellationToken);
+                    .CancellableThrough(stop.Token)
+                    .ProcessAsynchronously(throwOnError: true, ffOptions, stop.Token);
             }
             catch (Exception e) when (e is FFMpegException or IOException or System.ComponentModel.Win32Exception && !cancellationToken.IsCancellationRequested)
             {
+                if (Said(errors, "received signal 2") || Said(errors, "received signal 15"))
+                {
+                    // Ctrl-C reaches ffmpeg too (same process group); it may stop before our own handler runs.
+                    throw new OperationCanceledException($"{target}: ffmpeg was interrupted", e);
+                }
                 if (Said(errors, "No space left on device"))
                 {
                     throw new EncoderException($"{target}: the disk is full (ffmpeg: No space left on device); free space in {Path.GetDirectoryName(Path.GetFullPath(target))} or choose another folder with -o", e);
@@ -164,6 +174,18 @@ public static class VideoEncoder
             {
                 lines.Dequeue();
             }
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (Exception e) when (e is AggregateException or ObjectDisposedException)
+        {
+            // ffmpeg was gone already, or the run ended meanwhile: nothing left to stop.
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RegressionRender.Tests.Support;
 
 namespace RegressionRender.Tests.Ecosystem;
@@ -54,19 +53,8 @@ public sealed class DotnetToolAndApiTests
 
     private static string Run(string file, string workingDirectory, params string[] arguments)
     {
-        var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var log = output + error.Result;
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{log}");
-        return log;
+        var result = ChildProcess.Run(file, workingDirectory, arguments);
+        Assert.True(result.ExitCode == 0, $"{file} {string.Join(' ', arguments)} exited {result.ExitCode}:\n{result.Output}{result.Error}");
+        return result.Output + result.Error;
     }
 }

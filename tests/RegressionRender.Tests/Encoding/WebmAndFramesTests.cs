@@ -109,15 +109,8 @@ public sealed class WebmAndFramesTests
     /// <summary>Runs ffmpeg and returns its log (stream descriptions included).</summary>
     private static string Ffmpeg(params string[] arguments)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in (string[])["-hide_banner", "-y", .. arguments])
-        {
-            info.ArgumentList.Add(argument);
-        }
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var log = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, log);
-        return log;
+        var result = ChildProcess.Run("ffmpeg", null, ["-hide_banner", "-y", .. arguments]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return result.Error;
     }
 }

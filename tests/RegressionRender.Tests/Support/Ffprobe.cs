@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -26,19 +25,7 @@ internal sealed record VideoFacts(string Codec, int Width, int Height, string Pi
 
     public static string Run(string file, params string[] arguments)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} failed: {error}");
-        }
-        return output;
+        var result = ChildProcess.Run(file, null, arguments);
+        return result.ExitCode == 0 ? result.Output : throw new InvalidOperationException($"{file} failed: {result.Error}");
     }
 }

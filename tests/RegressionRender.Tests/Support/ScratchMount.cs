@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RegressionRender.Tests.Support;
 
 /// <summary>
@@ -32,16 +30,9 @@ internal sealed class ScratchMount : IDisposable
 
     public static int Run(string file, params string[] arguments)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
         try
         {
-            using var process = Process.Start(info)!;
-            process.WaitForExit();
-            return process.ExitCode;
+            return ChildProcess.Run(file, null, arguments).ExitCode;
         }
         catch (System.ComponentModel.Win32Exception)
         {

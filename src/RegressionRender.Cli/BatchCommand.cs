@@ -21,6 +21,7 @@ internal static class BatchCommand
         };
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
+            Encoding.VideoEncoder.WarmUp(new Encoding.EncoderOptions());
             if (result.GetValue(jobs) < 1)
             {
                 throw new InvalidInputException("--jobs", "must be at least 1");

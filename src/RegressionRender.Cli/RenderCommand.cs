@@ -16,6 +16,7 @@ internal static class RenderCommand
         scene.AddTo(command, withFormats: true);
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
+            Encoding.VideoEncoder.WarmUp(new Encoding.EncoderOptions());
             var items = BatchPlan.Load(result.GetValue(configs)!, scene.Read(result));
             if (items.Count == 1 && items[0].Error is { } error)
             {

@@ -177,6 +177,24 @@ public static class VideoEncoder
         }
     }
 
+    /// <summary>
+    /// Starts FFMpegCore's one-time check of the ffmpeg binary (it runs <c>ffmpeg -version</c>, about 0.1 s) in the
+    /// background, so that the first encode does not wait for it. Problems are left for the encode to report.
+    /// </summary>
+    public static void WarmUp(EncoderOptions options) => _ = Task.Run(() =>
+    {
+        try
+        {
+            // FFMpegCore keeps the check internal (pinned version); if it is ever renamed, this does nothing.
+            var verify = typeof(FFOptions).Assembly.GetType("FFMpegCore.Helpers.FFMpegHelper")?.GetMethod("VerifyFFMpegExists", [typeof(FFOptions)]);
+            verify?.Invoke(null, [new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder) }]);
+        }
+        catch (Exception e) when (e is System.Reflection.TargetInvocationException or MissingDependencyException)
+        {
+            // The encode reports it, with its own message and exit code.
+        }
+    });
+
     private static void CancelQuietly(CancellationTokenSource source)
     {
         try

@@ -13,6 +13,7 @@ internal sealed class FrameStage : IDisposable
     public FrameStage(PreparedScene scene, FontSet fonts, int width, int height, int fps, bool keepAlpha)
     {
         (Width, Height, Fps, HasAlpha) = (width, height, fps, keepAlpha);
+        FrameCount = Core.Timing.Timeline.FrameCountFor(scene.Config.Animation, fps);
         var plan = new Lazy<Core.Layout.ScenePlan>(() => scene.PlanFor(width, height));
         Timeline = new Lazy<Timeline>(() => scene.TimelineFor(plan.Value, fps));
         Renderer = new Lazy<FrameRenderer>(() => new FrameRenderer(plan.Value, fonts, keepAlpha));
@@ -23,6 +24,9 @@ internal sealed class FrameStage : IDisposable
     public int Height { get; }
 
     public int Fps { get; }
+
+    /// <summary>Frames of the video, known without planning them (an encoder may ask before the timeline exists).</summary>
+    public int FrameCount { get; }
 
     /// <summary>True when frames keep a transparent background (the renderer then writes straight alpha).</summary>
     public bool HasAlpha { get; }

@@ -71,7 +71,7 @@ public static class SceneRenderer
         CancellationToken cancellationToken)
     {
         var config = scene.Config;
-        var frames = new FrameProgress(format, stage.Timeline, progress);
+        var frames = new FrameProgress(format, stage.FrameCount, progress);
         var source = new TimelineFrameSource(stage);
         switch (format)
         {
@@ -116,9 +116,9 @@ public static class SceneRenderer
     }
 
     /// <summary>Reports frames of one output synchronously, on the encoder's thread, without allocating per frame.</summary>
-    private sealed class FrameProgress(OutputFormat format, Lazy<Core.Timing.Timeline> timeline, IProgress<RenderProgress>? progress) : IProgress<int>
+    private sealed class FrameProgress(OutputFormat format, int total, IProgress<RenderProgress>? progress) : IProgress<int>
     {
-        public void Report(int value) => progress?.Report(new RenderProgress(format, value, timeline.Value.FrameCount));
+        public void Report(int value) => progress?.Report(new RenderProgress(format, value, total));
     }
 
     /// <summary>Draws one frame of the video as PNG bytes; <paramref name="shown"/> is the frame drawn (clamped to the video).</summary>

@@ -11,7 +11,7 @@ internal sealed class TimelineFrameSource(FrameStage stage) : IFrameSource
 
     public int Fps => stage.Fps;
 
-    public int FrameCount => stage.Timeline.Value.FrameCount;
+    public int FrameCount => stage.FrameCount;
 
     public bool HasAlpha => stage.HasAlpha;
 

@@ -44,6 +44,13 @@ public sealed class Timeline
     public static (int HoldStart, int Animate, int HoldEnd) PhaseFrames(AnimationConfig animation, int fps) =>
         ((int)Math.Round(animation.HoldStart * fps), Math.Max(2, (int)Math.Round(animation.Duration * fps)), (int)Math.Round(animation.HoldEnd * fps));
 
+    /// <summary>Frames of a video at <paramref name="fps"/>: known before (and without) planning them.</summary>
+    public static int FrameCountFor(AnimationConfig animation, int fps)
+    {
+        var (holdStart, animate, holdEnd) = PhaseFrames(animation, fps);
+        return holdStart + animate + holdEnd;
+    }
+
     /// <summary>Plans every frame of a video of <paramref name="fits"/> at <paramref name="fps"/>.</summary>
     public static Timeline Build(IReadOnlyList<FitRecord> fits, AnimationConfig animation, int fps, Viewport fitPanel)
     {

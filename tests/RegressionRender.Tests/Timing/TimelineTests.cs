@@ -25,8 +25,20 @@ public sealed class TimelineTests
         Assert.Equal(240, timeline.AnimateFrames);
         Assert.Equal(60, timeline.HoldEndFrames);
         Assert.Equal(315, timeline.FrameCount);
+        Assert.Equal(timeline.FrameCount, Timeline.FrameCountFor(animation, 30));
         Assert.Equal(10.5, timeline.Duration, 9);
         Assert.Equal(1.0 / 30, timeline.Frames[1].Time, 12);
+    }
+
+    [Theory]
+    [InlineData(8, 30, 0.5, 2)]
+    [InlineData(1, 7, 0.13, 0.07)]
+    [InlineData(0.01, 120, 0, 0)]
+    [InlineData(3.3, 15, 0.49, 0.51)]
+    public void The_Frame_Count_Known_Before_Planning_Is_The_Planned_One(double duration, int fps, double holdStart, double holdEnd)
+    {
+        var animation = new AnimationConfig { Duration = duration, Fps = fps, HoldStart = holdStart, HoldEnd = holdEnd };
+        Assert.Equal(Timeline.Build([SeedSgd()], animation, fps, Panel).FrameCount, Timeline.FrameCountFor(animation, fps));
     }
 
     [Theory]

@@ -7,19 +7,25 @@ using RegressionRender.Benchmarks;
 if (args is ["allocations", var config])
 {
     // Managed bytes allocated by each stage of a render of CONFIG (what the GC has to clean up).
+    var clock = Stopwatch.StartNew();
     long Step(string name, long before)
     {
         var now = GC.GetTotalAllocatedBytes(precise: true);
-        Console.WriteLine($"{name}: {(now - before) / 1048576.0:0.0} MB allocated, heap {GC.GetTotalMemory(false) / 1048576.0:0.0} MB");
+        Console.WriteLine($"{name}: {clock.Elapsed.TotalMilliseconds:0} ms, {(now - before) / 1048576.0:0.0} MB allocated, heap {GC.GetTotalMemory(false) / 1048576.0:0.0} MB");
+        clock.Restart();
         return now;
     }
     var mark = GC.GetTotalAllocatedBytes(precise: true);
-    var scene = RegressionRender.PreparedScene.Load(config);
-    mark = Step("load and fit", mark);
+    var loaded = RegressionRender.Core.Config.SceneLoader.Load(config);
+    mark = Step("load and validate the config", mark);
+    var scene = RegressionRender.PreparedScene.Prepare(loaded);
+    mark = Step("data and fit", mark);
     var plan = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
     mark = Step("layout", mark);
     var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps);
     mark = Step($"timeline ({timeline.FrameCount} frames)", mark);
+    timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps);
+    mark = Step($"timeline again, warm", mark);
     using var fonts = RegressionRender.Rendering.FontSet.Load();
     using var renderer = new RegressionRender.Rendering.FrameRenderer(plan, fonts);
     mark = Step("renderer (static layers)", mark);

@@ -60,4 +60,4 @@ for fmt in ("mp4", "gif"):
         mpl, mpl_mb = stats(f"matplotlib-{fmt}")
         print(f"{fmt}: matplotlib {mpl:.2f} s (peak {mpl_mb:.0f} MB) = {mpl / alone:.2f}x ffmpeg alone; regrender is {mpl / ours:.1f}x faster")
 PY
-dotnet run -c Release --project bench/RegressionRender.Benchmarks -- quick 2>/dev/null | tail -2
+dotnet run -c Release --project bench/RegressionRender.Benchmarks -- quick 2>/dev/null | tail -4

@@ -1,6 +1,3 @@
-using FFMpegCore;
-using FFMpegCore.Exceptions;
-
 namespace RegressionRender.Encoding;
 
 /// <summary>H.264 settings.</summary>
@@ -67,8 +64,8 @@ public static class VideoEncoder
         using var output = new AtomicOutput(target);
         // Never committed: the palette lives beside the output under a temporary name and is deleted at the end.
         using var palette = new AtomicOutput(Path.Combine(output.Folder, "palette.png"));
-        await RunAsync(source, PipeFormat.Bgra, output.Folder, palette.TempFileName, "-vf palettegen=stats_mode=diff -c:v png -f image2", null, target, options, new Halves(progress, 0), cancellationToken);
-        await RunAsync(source, PipeFormat.Bgra, output.Folder, output.TempFileName, $"-filter_complex [0:v][1:v]{Use} {loop}", palette.TempFileName, target, options, new Halves(progress, source.FrameCount), cancellationToken);
+        await FfmpegRun.RunAsync(source, PipeFormat.Bgra, output.Folder, palette.TempFileName, "-vf palettegen=stats_mode=diff -c:v png -f image2", null, target, options, new Halves(progress, 0), cancellationToken);
+        await FfmpegRun.RunAsync(source, PipeFormat.Bgra, output.Folder, output.TempFileName, $"-filter_complex [0:v][1:v]{Use} {loop}", palette.TempFileName, target, options, new Halves(progress, source.FrameCount), cancellationToken);
         output.Commit();
     }
 
@@ -104,123 +101,13 @@ public static class VideoEncoder
     private static async Task EncodeAsync(IFrameSource source, string target, string arguments, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken, PipeFormat format = PipeFormat.Bgra, bool folder = false)
     {
         using var output = new AtomicOutput(target, folder);
-        await RunAsync(source, format, folder ? output.TempPath : output.Folder, folder ? "%06d.png" : output.TempFileName, arguments, null, target, options, progress, cancellationToken);
+        await FfmpegRun.RunAsync(source, format, folder ? output.TempPath : output.Folder, folder ? "%06d.png" : output.TempFileName, arguments, null, target, options, progress, cancellationToken);
         output.Commit();
-    }
-
-    /// <summary>
-    /// One ffmpeg run over every frame of <paramref name="source"/>. ffmpeg runs in <paramref name="workingFolder"/>
-    /// and reads and writes plain temporary names there: paths with quotes or spaces never have to survive
-    /// FFMpegCore's joining of arguments into one string.
-    /// </summary>
-    private static async Task RunAsync(
-        IFrameSource source,
-        PipeFormat format,
-        string workingFolder,
-        string outputName,
-        string arguments,
-        string? secondInput,
-        string target,
-        EncoderOptions options,
-        IProgress<int>? progress,
-        CancellationToken cancellationToken)
-    {
-        var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder), WorkingDirectory = workingFolder };
-        var errors = new Queue<string>();
-        // FFMpegCore stops ffmpeg by writing "q" to its stdin from a cancellation callback, which throws when
-        // ffmpeg has already exited (Ctrl-C reaches it too). Relay the caller's cancellation on the thread pool, so
-        // that the caller's Cancel() never sees that exception.
-        using var stop = new CancellationTokenSource();
-        using var relay = cancellationToken.Register(() => ThreadPool.QueueUserWorkItem(_ => CancelQuietly(stop)));
-        await using (var pump = new FramePump(source, format, options.QueueDepth, cancellationToken))
-        {
-            try
-            {
-                var inputs = FFMpegArguments.FromPipeInput(new RawPipeSource(source, pump, progress));
-                if (secondInput is not null)
-                {
-                    inputs = inputs.AddFileInput(secondInput, verifyExists: false);
-                }
-                await inputs
-                    .OutputToFile(outputName, overwrite: true, o => o.WithCustomArgument(arguments))
-                    .NotifyOnStandardError(line => Remember(errors, line))
-                    .CancellableThrough(stop.Token)
-                    .ProcessAsynchronously(throwOnError: true, ffOptions, stop.Token);
-            }
-            catch (Exception e) when (e is FFMpegException or IOException or System.ComponentModel.Win32Exception && !cancellationToken.IsCancellationRequested)
-            {
-                if (Said(errors, "received signal 2") || Said(errors, "received signal 15"))
-                {
-                    // Ctrl-C reaches ffmpeg too (same process group); it may stop before our own handler runs.
-                    throw new OperationCanceledException($"{target}: ffmpeg was interrupted", e);
-                }
-                if (Said(errors, "No space left on device"))
-                {
-                    throw new EncoderException($"{target}: the disk is full (ffmpeg: No space left on device); free space in {Path.GetDirectoryName(Path.GetFullPath(target))} or choose another folder with -o", e);
-                }
-                var words = LastWords(errors);
-                throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + e.Message.Split('\n')[0])}", e);
-            }
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    private static void Remember(Queue<string> lines, string line)
-    {
-        lock (lines)
-        {
-            lines.Enqueue(line);
-            if (lines.Count > 6)
-            {
-                lines.Dequeue();
-            }
-        }
     }
 
     /// <summary>
     /// Starts FFMpegCore's one-time check of the ffmpeg binary (it runs <c>ffmpeg -version</c>, about 0.1 s) in the
     /// background, so that the first encode does not wait for it. Problems are left for the encode to report.
     /// </summary>
-    public static void WarmUp(EncoderOptions options) => _ = Task.Run(() =>
-    {
-        try
-        {
-            // FFMpegCore keeps the check internal (pinned version); if it is ever renamed, this does nothing.
-            var verify = typeof(FFOptions).Assembly.GetType("FFMpegCore.Helpers.FFMpegHelper")?.GetMethod("VerifyFFMpegExists", [typeof(FFOptions)]);
-            verify?.Invoke(null, [new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder) }]);
-        }
-        catch (Exception e) when (e is System.Reflection.TargetInvocationException or MissingDependencyException)
-        {
-            // The encode reports it, with its own message and exit code.
-        }
-    });
-
-    private static void CancelQuietly(CancellationTokenSource source)
-    {
-        try
-        {
-            source.Cancel();
-        }
-        catch (Exception e) when (e is AggregateException or ObjectDisposedException)
-        {
-            // ffmpeg was gone already, or the run ended meanwhile: nothing left to stop.
-        }
-    }
-
-    private static bool Said(Queue<string> lines, string text)
-    {
-        lock (lines)
-        {
-            return lines.Any(l => l.Contains(text, StringComparison.Ordinal));
-        }
-    }
-
-    private static string LastWords(Queue<string> lines)
-    {
-        lock (lines)
-        {
-            var meaningful = lines.Where(l => l.Trim().Length > 0).TakeLast(3).ToList();
-            return meaningful.Count == 0 ? "" : ": " + string.Join(" | ", meaningful.Select(l => l.Trim()));
-        }
-    }
+    public static void WarmUp(EncoderOptions options) => FfmpegRun.WarmUp(options);
 }

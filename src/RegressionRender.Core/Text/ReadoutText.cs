@@ -35,9 +35,13 @@ public sealed class ReadoutText
     }
 
     /// <summary>"epoch 12 / 1000 · step 105 / 9000".</summary>
-    public string Progress(double iteration) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"epoch {_record.EpochOf(iteration)} / {_record.Info.Epochs}  ·  step {(int)Math.Round(iteration)} / {_record.Steps}");
+    public string Progress(double iteration) => $"{Epoch(iteration)}  ·  {Step(iteration)}";
+
+    /// <summary>"epoch 12 / 1000".</summary>
+    public string Epoch(double iteration) => string.Create(CultureInfo.InvariantCulture, $"epoch {_record.EpochOf(iteration)} / {_record.Info.Epochs}");
+
+    /// <summary>"step 105 / 9000".</summary>
+    public string Step(double iteration) => string.Create(CultureInfo.InvariantCulture, $"step {(int)Math.Round(iteration)} / {_record.Steps}");
 
     /// <summary>"y = 1.07x − 0.00", highest power first; "p = σ(0.12x − 24.3)" for logistic regression.</summary>
     public string Equation(ReadOnlySpan<double> parameters)

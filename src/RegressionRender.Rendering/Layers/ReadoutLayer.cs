@@ -16,6 +16,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
     private readonly SKPaint _text = new() { IsAntialias = true };
     private readonly SKPaint _box = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly float _width;
+    private readonly bool _splitProgress;
     private readonly SKPoint _corner;
 
     public ReadoutLayer(RenderContext context)
@@ -23,7 +24,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         _context = context;
         _font = context.Fonts.Font(context.Layout.ReadoutSize);
         _bold = context.Fonts.Font(context.Layout.ReadoutSize, bold: true);
-        _width = MeasureWidest();
+        _width = MeasureWidest(splitProgress: false);
         // Long equations (high-degree polynomials) shrink the readouts to fit the panel, down to 55%.
         var available = context.Viewport.Area.Width - (24 * context.Layout.Scale) - (2 * Padding);
         if (_width > available)
@@ -31,9 +32,13 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
             var factor = Math.Max(0.55f, available / _width);
             _font.Size *= factor;
             _bold.Size *= factor;
-            _width = Math.Min(MeasureWidest(), available);
+            _width = Math.Min(MeasureWidest(splitProgress: false), available);
         }
-        _corner = QuietestCorner();
+        (_corner, _splitProgress) = QuietestPlace(_width, Math.Min(MeasureWidest(splitProgress: true), available));
+        if (_splitProgress)
+        {
+            _width = Math.Min(MeasureWidest(splitProgress: true), available);
+        }
     }
 
     public bool IsStatic => false;
@@ -73,23 +78,35 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
 
     private SKSize BoxSize(int lineCount) => new(_width + (2 * Padding), (lineCount * LineHeight) + (1.4f * Padding));
 
+    /// <summary>Fits along each record (initial and final included) whose curves the box should not cover.</summary>
+    private const int SweepSamples = 16;
+
     /// <summary>
-    /// The panel corner where the box hides the fewest data points and the least of the final and initial curves,
-    /// chosen once per video so that the box never jumps.
+    /// The panel corner, and the box's shape (epoch and step on one line, or on two for a narrower box), where the
+    /// box hides the fewest data points and the least of the curves the fit sweeps through; chosen once per video
+    /// so that the box never jumps. Ties keep the one-line shape and the earlier corner.
     /// </summary>
-    private SKPoint QuietestCorner()
+    private (SKPoint Corner, bool Split) QuietestPlace(float oneLineWidth, float twoLineWidth)
     {
         var area = _context.Viewport.Area;
         var inset = 12 * _context.Layout.Scale;
-        var size = BoxSize(1 + (2 * _context.Plan.Fits.Count));
-        var corners = new[]
+        var places = new List<(SKRect Box, bool Split)>();
+        foreach (var split in new[] { false, true })
         {
-            new SKPoint(area.Left + inset, area.Top + inset),
-            new SKPoint(area.Right - inset - size.Width, area.Bottom - inset - size.Height),
-            new SKPoint(area.Right - inset - size.Width, area.Top + inset),
-            new SKPoint(area.Left + inset, area.Bottom - inset - size.Height),
-        };
-        return corners.MinBy(corner => Cost(SKRect.Create(corner, size)));
+            var size = new SKSize((split ? twoLineWidth : oneLineWidth) + (2 * Padding), BoxSize(1 + (split ? 1 : 0) + (2 * _context.Plan.Fits.Count)).Height);
+            foreach (var corner in new[]
+            {
+                new SKPoint(area.Left + inset, area.Top + inset),
+                new SKPoint(area.Right - inset - size.Width, area.Bottom - inset - size.Height),
+                new SKPoint(area.Right - inset - size.Width, area.Top + inset),
+                new SKPoint(area.Left + inset, area.Bottom - inset - size.Height),
+            })
+            {
+                places.Add((SKRect.Create(corner, size), split));
+            }
+        }
+        var best = places.MinBy(place => Cost(place.Box));
+        return (best.Box.Location, best.Split);
     }
 
     private double Cost(SKRect box)
@@ -103,10 +120,16 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         }
         foreach (var fit in _context.Plan.Fits)
         {
-            for (var s = 0; s <= 32; s++)
+            // The whole sweep of the curve, not only where it ends. Log-spaced: fits move most in their first
+            // steps, which is where visual pacing spends most frames.
+            for (var k = 0; k <= SweepSamples; k++)
             {
-                var x = viewport.X.Min + (viewport.X.Span * s / 32);
-                cost += box.Contains(viewport.PixelX(x), viewport.PixelY(fit.Info.Model.Predict(fit.Final, x))) ? 1 : 0;
+                var parameters = fit.Entry((int)Math.Round(Math.Pow(fit.EntryCount, (double)k / SweepSamples)) - 1);
+                for (var s = 0; s <= 32; s++)
+                {
+                    var x = viewport.X.Min + (viewport.X.Span * s / 32);
+                    cost += box.Contains(viewport.PixelX(x), viewport.PixelY(fit.Info.Model.Predict(parameters, x))) ? 1 : 0;
+                }
             }
         }
         return cost;
@@ -120,7 +143,10 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         var fits = _context.Plan.Fits;
         var readouts = _context.Readouts;
         var race = fits.Count > 1;
-        var lines = new List<(string, SKColor, bool, bool)> { (readouts[0].Progress(frame.Fits[0].Iteration), style.MutedText, false, false) };
+        var iteration = frame.Fits[0].Iteration;
+        List<(string, SKColor, bool, bool)> lines = _splitProgress
+            ? [(readouts[0].Epoch(iteration), style.MutedText, false, false), (readouts[0].Step(iteration), style.MutedText, false, false)]
+            : [(readouts[0].Progress(iteration), style.MutedText, false, false)];
         for (var k = 0; k < frame.Fits.Count; k++)
         {
             var prefix = race ? fits[k].Info.Label + ":  " : "";
@@ -130,7 +156,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         return lines;
     }
 
-    private float MeasureWidest()
+    private float MeasureWidest(bool splitProgress)
     {
         var widest = 0f;
         for (var k = 0; k < _context.Plan.Fits.Count; k++)
@@ -140,7 +166,10 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
             for (var i = 0; i <= 64; i++)
             {
                 var entry = (fit.EntryCount - 1) * i / 64;
-                widest = Math.Max(widest, _font.MeasureText(_context.Readouts[k].Progress(fit.EntryStep(entry))));
+                var step = fit.EntryStep(entry);
+                widest = splitProgress
+                    ? Math.Max(widest, Math.Max(_font.MeasureText(_context.Readouts[k].Epoch(step)), _font.MeasureText(_context.Readouts[k].Step(step))))
+                    : Math.Max(widest, _font.MeasureText(_context.Readouts[k].Progress(step)));
                 widest = Math.Max(widest, _bold.MeasureText(prefix + _context.Readouts[k].Equation(fit.Entry(entry))));
                 widest = Math.Max(widest, _font.MeasureText(_context.Readouts[k].Loss(fit.EntryLoss(entry))));
             }

@@ -30,10 +30,10 @@ measure() { # label, command...: appends "label wall_s peak_kb" to the results
   cat "$work/time" >> "$work/results"
 }
 for _ in $(seq "$runs"); do
-  measure regrender-mp4 ./regrender render "$config" -f mp4 -o "$work/out"
+  measure regrender-mp4 ./regrender render "$config" -f mp4 -o "$work/out" --force
   measure ffmpeg-mp4 ffmpeg -y -f rawvideo -pix_fmt bgra -s 1280x720 -framerate 30 -i "$work/raw/bench.raw" "${mp4_args[@]}" "$work/alone.mp4"
   measure ffmpeg-yuv-mp4 ffmpeg -y -f rawvideo -pix_fmt yuv420p -s 1280x720 -framerate 30 -i "$work/raw/bench.yuv" "${mp4_args[@]:2}" "$work/alone-yuv.mp4"
-  measure regrender-gif ./regrender render "$config" -f gif -o "$work/out"
+  measure regrender-gif ./regrender render "$config" -f gif -o "$work/out" --force
   measure ffmpeg-gif ffmpeg -y -f rawvideo -pix_fmt bgra -s 640x360 -framerate 15 -i "$work/rawgif/bench.raw" "${gif_args[@]}" "$work/alone.gif"
   # The matplotlib peer on the same workload (bench/peers/seed_matplotlib.py), when matplotlib is installed.
   if /usr/bin/python3 -c "import matplotlib" 2>/dev/null; then

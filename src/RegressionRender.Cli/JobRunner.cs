@@ -92,15 +92,13 @@ internal sealed class JobRunner(CliContext cli)
     /// <summary>The machine-readable summary on stdout.</summary>
     public async Task PrintJsonAsync(IReadOnlyList<JobResult> results)
     {
-        var summary = results.Select(r => new
-        {
-            config = r.Config,
-            name = r.Name,
-            status = r.Status.ToString().ToLowerInvariant(),
-            seconds = Math.Round(r.Seconds, 3),
-            message = r.Message,
-            outputs = r.Outputs.Select(o => new { format = o.Format.ToString().ToLowerInvariant(), path = o.Path, bytes = o.Bytes, frames = o.Frames, seconds = o.Seconds }),
-        });
-        await cli.Output.WriteLineAsync(JsonSerializer.Serialize(new { exitCode = ExitCode(results), results = summary }));
+        var summary = results.Select(r => new BatchSummaryItem(
+            r.Config,
+            r.Name,
+            r.Status.ToString().ToLowerInvariant(),
+            Math.Round(r.Seconds, 3),
+            r.Message,
+            [.. r.Outputs.Select(o => new BatchSummaryOutput(o.Format.ToString().ToLowerInvariant(), o.Path, o.Bytes, o.Frames, o.Seconds))]));
+        await cli.Output.WriteLineAsync(JsonSerializer.Serialize(new BatchSummary(ExitCode(results), [.. summary]), BatchJsonContext.Default.BatchSummary));
     }
 }

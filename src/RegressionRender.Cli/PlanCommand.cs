@@ -1,13 +1,10 @@
 using System.CommandLine;
-using System.Text.Json;
 
 namespace RegressionRender.Cli;
 
 /// <summary><c>regrender plan CONFIG [--json]</c>: the frame timeline without drawing.</summary>
 internal static class PlanCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = false };
-
     public static Command Create(CliContext cli)
     {
         var config = new Argument<string>("CONFIG") { Description = "Scene config file (JSON)" };
@@ -25,7 +22,7 @@ internal static class PlanCommand
             var report = PlanReport.Build(prepared);
             if (result.GetValue(json))
             {
-                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
+                await cli.Output.WriteLineAsync(report.ToJson());
             }
             else
             {

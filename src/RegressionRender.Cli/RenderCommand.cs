@@ -18,6 +18,7 @@ internal static class RenderCommand
         {
             Encoding.VideoEncoder.WarmUp(new Encoding.EncoderOptions());
             var items = BatchPlan.Load(result.GetValue(configs)!, scene.Read(result));
+            Encoding.StartupTrace.Mark("configs read and validated");
             if (items.Count == 1 && items[0].Error is { } error)
             {
                 throw new Core.InvalidInputException("", error);

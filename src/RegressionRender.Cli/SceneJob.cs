@@ -34,6 +34,7 @@ internal static class SceneJob
         try
         {
             var hash = RenderCache.Hash(scene);
+            StartupTrace.Mark("content hash computed");
             if (!force && RenderCache.IsUpToDate(scene, outputFolder, hash))
             {
                 var existing = RenderCache.Outputs(scene, outputFolder)
@@ -41,6 +42,7 @@ internal static class SceneJob
                 return new JobResult(scene.SourcePath, scene.Name, JobStatus.Skipped, existing, clock.Elapsed.TotalSeconds, "up to date", []);
             }
             var prepared = PreparedScene.Prepare(scene);
+            StartupTrace.Mark("data loaded and fitted");
             var outputs = await SceneRenderer.RenderAsync(prepared, outputFolder, new EncoderOptions(), progress(scene.Name), cancellationToken);
             RenderCache.Remember(scene, outputFolder, hash);
             return new JobResult(scene.SourcePath, scene.Name, JobStatus.Rendered, outputs, clock.Elapsed.TotalSeconds, null, prepared.Warnings);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using FFMpegCore;
 using FFMpegCore.Exceptions;
 
@@ -37,6 +39,7 @@ internal static class FfmpegRun
         {
             try
             {
+                StartupTrace.Mark("starting ffmpeg");
                 var inputs = FFMpegArguments.FromPipeInput(new RawPipeSource(source, pump, progress));
                 if (secondInput is not null)
                 {
@@ -63,6 +66,7 @@ internal static class FfmpegRun
                 throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + e.Message.Split('\n')[0])}", e);
             }
         }
+        StartupTrace.Mark("ffmpeg finished");
         cancellationToken.ThrowIfCancellationRequested();
     }
 
@@ -79,19 +83,38 @@ internal static class FfmpegRun
     }
 
     /// <summary>See <see cref="VideoEncoder.WarmUp"/>.</summary>
-    public static void WarmUp(EncoderOptions options) => _ = Task.Run(() =>
+    public static void WarmUp(EncoderOptions options)
     {
+        string binary;
         try
         {
-            // FFMpegCore keeps the check internal (pinned version); if it is ever renamed, this does nothing.
-            var verify = typeof(FFOptions).Assembly.GetType("FFMpegCore.Helpers.FFMpegHelper")?.GetMethod("VerifyFFMpegExists", [typeof(FFOptions)]);
-            verify?.Invoke(null, [new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder) }]);
+            binary = GlobalFFOptions.GetFFMpegBinaryPath(new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder) });
         }
-        catch (Exception e) when (e is System.Reflection.TargetInvocationException or MissingDependencyException)
+        catch (MissingDependencyException)
         {
-            // The encode reports it, with its own message and exit code.
+            return; // the encode reports it, with its own message and exit code
         }
-    });
+        // FFMpegCore keeps its record of checked binaries internal (pinned version). We found the binary ourselves, so
+        // mark it checked: the first encode then starts ffmpeg at once. A binary that exists but does not work still
+        // fails the encode, with ffmpeg's own words. If the record is ever renamed, run FFMpegCore's check early instead.
+        var helper = Type.GetType("FFMpegCore.Helpers.FFMpegHelper, FFMpegCore");
+        if (helper?.GetField("_verifiedBinaries", BindingFlags.NonPublic | BindingFlags.Static)?.GetValue(null) is ConcurrentDictionary<string, bool> verified)
+        {
+            verified.TryAdd(binary, true);
+            return;
+        }
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                helper?.GetMethod("VerifyFFMpegExists", [typeof(FFOptions)])?.Invoke(null, [new FFOptions { BinaryFolder = Path.GetDirectoryName(binary) ?? "" }]);
+            }
+            catch (TargetInvocationException)
+            {
+                // The encode reports it.
+            }
+        });
+    }
 
     private static void CancelQuietly(CancellationTokenSource source)
     {

@@ -67,8 +67,13 @@ internal sealed class FramePump : IAsyncDisposable
                     source.Render(i, drawn);
                     Yuv420Converter.Convert(drawn, buffer, source.Width, source.Height);
                 }
+                if (i == 0)
+                {
+                    StartupTrace.Mark("first frame drawn");
+                }
                 await _filled.Writer.WriteAsync(buffer, token);
             }
+            StartupTrace.Mark("last frame drawn");
             _filled.Writer.Complete();
         }
         catch (Exception e)

@@ -11,6 +11,7 @@ internal sealed class RawPipeSource(IFrameSource source, FramePump pump, IProgre
 
     public async Task WriteAsync(Stream outputStream, CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("ffmpeg connected to the frame pipe");
         var written = 0;
         await foreach (var buffer in pump.Frames.ReadAllAsync(cancellationToken))
         {

@@ -106,8 +106,8 @@ public static class VideoEncoder
     }
 
     /// <summary>
-    /// Starts FFMpegCore's one-time check of the ffmpeg binary (it runs <c>ffmpeg -version</c>, about 0.1 s) in the
-    /// background, so that the first encode does not wait for it. Problems are left for the encode to report.
+    /// Spares the first encode FFMpegCore's one-time check of the ffmpeg binary (it runs <c>ffmpeg -version</c>, about
+    /// 0.1 s, before starting the encode). Problems are left for the encode to report.
     /// </summary>
     public static void WarmUp(EncoderOptions options) => FfmpegRun.WarmUp(options);
 }

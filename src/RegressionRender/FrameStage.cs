@@ -15,8 +15,18 @@ internal sealed class FrameStage : IDisposable
         (Width, Height, Fps, HasAlpha) = (width, height, fps, keepAlpha);
         FrameCount = Core.Timing.Timeline.FrameCountFor(scene.Config.Animation, fps);
         var plan = new Lazy<Core.Layout.ScenePlan>(() => scene.PlanFor(width, height));
-        Timeline = new Lazy<Timeline>(() => scene.TimelineFor(plan.Value, fps));
-        Renderer = new Lazy<FrameRenderer>(() => new FrameRenderer(plan.Value, fonts, keepAlpha));
+        Timeline = new Lazy<Timeline>(() =>
+        {
+            var timeline = scene.TimelineFor(plan.Value, fps);
+            Encoding.StartupTrace.Mark("timeline planned");
+            return timeline;
+        });
+        Renderer = new Lazy<FrameRenderer>(() =>
+        {
+            var renderer = new FrameRenderer(plan.Value, fonts, keepAlpha);
+            Encoding.StartupTrace.Mark("renderer made");
+            return renderer;
+        });
     }
 
     public int Width { get; }

@@ -5,6 +5,9 @@ namespace RegressionRender;
 /// <summary>The frame timeline as the <c>plan --json</c> contract: numbers only, no drawing.</summary>
 public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, double Duration, IReadOnlyList<PlanFit> Fits, IReadOnlyList<PlanFrame> Frames)
 {
+    /// <summary>The report as one line of camelCase JSON (the <c>plan --json</c> output).</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, ReportJsonContext.Default.PlanReport);
+
     /// <summary>The plan of the video (not the GIF) of a scene.</summary>
     public static PlanReport Build(PreparedScene scene)
     {

@@ -17,7 +17,7 @@ public static class RenderCache
     public static string Hash(LoadedScene scene)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(scene.Config, SceneLoader.JsonOptions));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(scene.Config, ConfigJsonContext.Default.SceneConfig));
         if (scene.Config.Data.Csv is { } csv)
         {
             try
@@ -53,7 +53,7 @@ public static class RenderCache
         }
         try
         {
-            return JsonSerializer.Deserialize<Sidecar>(File.ReadAllText(sidecar))?.Hash == hash;
+            return JsonSerializer.Deserialize(File.ReadAllText(sidecar), ReportJsonContext.Default.Sidecar)?.Hash == hash;
         }
         catch (JsonException)
         {
@@ -66,10 +66,11 @@ public static class RenderCache
     {
         var sidecar = SidecarPath(scene, outputFolder);
         Directory.CreateDirectory(Path.GetDirectoryName(sidecar)!);
-        Encoding.AtomicOutput.WriteAllBytes(sidecar, JsonSerializer.SerializeToUtf8Bytes(new Sidecar(hash, Path.GetFullPath(scene.SourcePath))));
+        Encoding.AtomicOutput.WriteAllBytes(sidecar, JsonSerializer.SerializeToUtf8Bytes(new Sidecar(hash, Path.GetFullPath(scene.SourcePath)), ReportJsonContext.Default.Sidecar));
     }
 
     private static string SidecarPath(LoadedScene scene, string outputFolder) => Path.Combine(outputFolder, Folder, scene.Name + ".json");
 
-    private sealed record Sidecar(string Hash, string Config);
+    /// <summary>What <c>.regrender/NAME.json</c> holds.</summary>
+    internal sealed record Sidecar(string Hash, string Config);
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,8 +10,6 @@ namespace RegressionRender.Core.Config;
 /// </summary>
 internal static class ConfigShapeChecker
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public static void Check(JsonElement element, string source) => CheckValue(element, typeof(SceneConfig), "$", source, allowNull: false);
 
     private static void CheckValue(JsonElement element, Type type, string path, string source, bool allowNull, bool oneOrMany = false)
@@ -109,9 +106,10 @@ internal static class ConfigShapeChecker
     private static void CheckObject(JsonElement element, Type type, string path, string source)
     {
         Expect(element.ValueKind == JsonValueKind.Object, source, path, "an object", element);
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite)
-            .ToDictionary(JsonName, StringComparer.Ordinal);
+        // The reader's own (generated) metadata: JSON names, types, nullability and converters as it reads them.
+        var properties = SceneLoader.JsonOptions.GetTypeInfo(type).Properties
+            .Where(p => p.Set is not null)
+            .ToDictionary(p => p.Name, StringComparer.Ordinal);
         foreach (var member in element.EnumerateObject())
         {
             var memberPath = $"{path}.{member.Name}";
@@ -119,15 +117,10 @@ internal static class ConfigShapeChecker
             {
                 throw Error(source, memberPath, $"unknown key '{member.Name}'{NameSuggester.Hint(member.Name, properties.Keys)}");
             }
-            var nullable = Nullability.Create(property).WriteState == NullabilityState.Nullable;
-            var oneOrMany = property.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType?.IsGenericType == true;
-            CheckValue(member.Value, property.PropertyType, memberPath, source, nullable, oneOrMany);
+            var oneOrMany = property.CustomConverter?.GetType() is { IsGenericType: true } converter && converter.GetGenericTypeDefinition() == typeof(OneOrManyConverter<>);
+            CheckValue(member.Value, property.PropertyType, memberPath, source, property.IsSetNullable, oneOrMany);
         }
     }
-
-    /// <summary>The JSON name of a config property: its explicit name, else camelCase.</summary>
-    public static string JsonName(PropertyInfo property) =>
-        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
     private static Type? ElementType(Type type)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace RegressionRender.Core.Config;
 
@@ -10,9 +11,9 @@ public sealed class OneOrManyConverter<T> : JsonConverter<IReadOnlyList<T>>
     {
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            return JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? [];
+            return JsonSerializer.Deserialize(ref reader, Metadata<List<T>>(options)) ?? [];
         }
-        var one = JsonSerializer.Deserialize<T>(ref reader, options) ?? throw new JsonException("expected an object");
+        var one = JsonSerializer.Deserialize(ref reader, Metadata<T>(options)) ?? throw new JsonException("expected an object");
         return [one];
     }
 
@@ -20,11 +21,14 @@ public sealed class OneOrManyConverter<T> : JsonConverter<IReadOnlyList<T>>
     {
         if (value.Count == 1)
         {
-            JsonSerializer.Serialize(writer, value[0], options);
+            JsonSerializer.Serialize(writer, value[0], Metadata<T>(options));
         }
         else
         {
-            JsonSerializer.Serialize(writer, value, options);
+            JsonSerializer.Serialize(writer, value, Metadata<IReadOnlyList<T>>(options));
         }
     }
+
+    // The options' (generated) metadata, not reflection: works in a trimmed native build.
+    private static JsonTypeInfo<TValue> Metadata<TValue>(JsonSerializerOptions options) => (JsonTypeInfo<TValue>)options.GetTypeInfo(typeof(TValue));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace RegressionRender.Core.Config;
 
@@ -40,7 +41,7 @@ public sealed class PacingSpecConverter : JsonConverter<PacingSpec>
         {
             return PacingSpec.Single(reader.GetString()!);
         }
-        var weights = JsonSerializer.Deserialize<Dictionary<string, double>>(ref reader, options) ?? throw new JsonException("expected a pacing mode or an object of weights");
+        var weights = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<Dictionary<string, double>>)options.GetTypeInfo(typeof(Dictionary<string, double>))) ?? throw new JsonException("expected a pacing mode or an object of weights");
         return new PacingSpec(weights);
     }
 
@@ -51,6 +52,6 @@ public sealed class PacingSpecConverter : JsonConverter<PacingSpec>
             writer.WriteStringValue(value.Weights.Keys.First());
             return;
         }
-        JsonSerializer.Serialize(writer, value.Weights, options);
+        JsonSerializer.Serialize(writer, value.Weights, (JsonTypeInfo<IReadOnlyDictionary<string, double>>)options.GetTypeInfo(typeof(IReadOnlyDictionary<string, double>)));
     }
 }

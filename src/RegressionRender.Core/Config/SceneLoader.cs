@@ -20,17 +20,7 @@ public sealed record LoadedScene(SceneConfig Config, string SourcePath)
 public static class SceneLoader
 {
     /// <summary>The options every config is read and written with.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-        WriteIndented = true,
-        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
-    };
+    public static JsonSerializerOptions JsonOptions => ConfigJsonContext.Default.Options;
 
     /// <summary>Loads and validates the config at <paramref name="path"/>.</summary>
     /// <exception cref="InvalidInputException">The file is missing, not JSON, or not a valid scene.</exception>
@@ -67,7 +57,7 @@ public static class SceneLoader
             ConfigShapeChecker.Check(document.RootElement, source);
             try
             {
-                return document.RootElement.Deserialize<SceneConfig>(JsonOptions) ?? throw new InvalidInputException(source, "the config is empty");
+                return document.RootElement.Deserialize(ConfigJsonContext.Default.SceneConfig) ?? throw new InvalidInputException(source, "the config is empty");
             }
             catch (JsonException e)
             {

@@ -143,14 +143,14 @@ public static class SceneValidator
         check.That(view.Panels.Count is >= 1 and <= 3 && view.Panels.Distinct().Count() == view.Panels.Count, "$.view.panels", "list 1 to 3 different panels: fit, loss, surface");
         if (view.Colors is { } colors)
         {
-            foreach (var property in typeof(ColorOverrides).GetProperties())
+            foreach (var property in SceneLoader.JsonOptions.GetTypeInfo(typeof(ColorOverrides)).Properties)
             {
-                var name = ConfigShapeChecker.JsonName(property);
-                if (property.GetValue(colors) is string text)
+                var name = property.Name;
+                if (property.Get?.Invoke(colors) is string text)
                 {
                     check.That(Rgba.TryParse(text, out _), $"$.view.colors.{name}", $"'{text}' is not a colour; {Rgba.Forms}");
                 }
-                else if (property.GetValue(colors) is IReadOnlyList<string> list)
+                else if (property.Get?.Invoke(colors) is IReadOnlyList<string> list)
                 {
                     for (var i = 0; i < list.Count; i++)
                     {

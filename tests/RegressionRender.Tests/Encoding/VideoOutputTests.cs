@@ -54,6 +54,28 @@ public sealed class VideoOutputTests
     }
 
     [Fact]
+    public async Task WarmUp_Spares_The_First_Encode_The_Version_Check()
+    {
+        using var folder = new TempFolder();
+        // The real ffmpeg behind a script that logs every call.
+        var real = FfmpegLocator.FindFolder();
+        var log = folder.File("calls.log");
+        var logging = Directory.CreateDirectory(folder.File("logging")).FullName;
+        File.WriteAllText(Path.Combine(logging, "ffmpeg"), $"#!/bin/sh\necho \"$*\" >> '{log}'\nexec '{real}/ffmpeg' \"$@\"\n");
+        File.SetUnixFileMode(Path.Combine(logging, "ffmpeg"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var scene = PreparedScene.Load(folder.Write("tiny.json", Scenes.Tiny("\"gif\"")));
+        var options = new EncoderOptions(logging);
+
+        VideoEncoder.WarmUp(options);
+        var outputs = await SceneRenderer.RenderAsync(scene, folder.File("out"), options, null, CancellationToken.None);
+
+        var calls = File.ReadAllLines(log);
+        Assert.Single(calls);
+        Assert.DoesNotContain("-version", calls[0]);
+        Assert.Equal("gif", VideoFacts.Probe(outputs[0].Path).Codec);
+    }
+
+    [Fact]
     public async Task A_Cancelled_Render_Leaves_No_File_And_Keeps_The_Older_Output()
     {
         using var folder = new TempFolder();

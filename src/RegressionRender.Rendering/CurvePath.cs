@@ -4,12 +4,18 @@ using SkiaSharp;
 
 namespace RegressionRender.Rendering;
 
-/// <summary>Builds the path of a fitted curve across the fit panel: two points for a line on screen, a sample every 2 px otherwise (curves, sigmoids, lines far off the panel).</summary>
+/// <summary>Builds the path of a fitted curve across the fit panel: a line as its segment inside the panel, a sample every 2 px otherwise (curves, sigmoids, lines far off the panel).</summary>
 internal static class CurvePath
 {
     public static SKPath Build(SKPathBuilder path, Viewport viewport, RegressionModel model, ReadOnlySpan<double> parameters)
     {
         path.Reset();
+        if (!model.IsLogistic && parameters.Length == 2 && LineAcrossPanel(viewport, parameters) is var (from, to))
+        {
+            path.MoveTo(from);
+            path.LineTo(to);
+            return path.Detach();
+        }
         var samples = !model.IsLogistic && parameters.Length == 2 && InRange(viewport, parameters) ? 2 : Math.Max(2, (int)(viewport.Area.Width / 2));
         for (var i = 0; i < samples; i++)
         {
@@ -25,6 +31,35 @@ internal static class CurvePath
             }
         }
         return path.Detach();
+    }
+
+    /// <summary>
+    /// The part of the line θ0 + θ1·x inside the panel, cut where it leaves through the top or bottom: a path that
+    /// needs no clipping (Skia draws clipped hairlines several times slower). Null when the line misses the panel
+    /// or lies too far off for float pixels; the sampled, clamped path handles those.
+    /// </summary>
+    private static (SKPoint From, SKPoint To)? LineAcrossPanel(Viewport viewport, ReadOnlySpan<double> parameters)
+    {
+        var (x0, x1) = (viewport.PixelX(viewport.X.Min), viewport.PixelX(viewport.X.Max));
+        var (y0, y1) = (viewport.PixelY(RegressionModel.Polynomial(parameters, viewport.X.Min)), viewport.PixelY(RegressionModel.Polynomial(parameters, viewport.X.Max)));
+        var limit = viewport.Area.Height * 4;
+        if (!(Math.Abs(y0 - viewport.Area.Top) < limit && Math.Abs(y1 - viewport.Area.Top) < limit))
+        {
+            return null;
+        }
+        var (top, bottom) = (viewport.Area.Top, viewport.Area.Bottom);
+        if (y0 == y1)
+        {
+            return y0 >= top && y0 <= bottom ? (new SKPoint(x0, y0), new SKPoint(x1, y1)) : null;
+        }
+        var (atTop, atBottom) = ((top - y0) / (y1 - y0), (bottom - y0) / (y1 - y0));
+        var (enter, leave) = (Math.Max(0, Math.Min(atTop, atBottom)), Math.Min(1, Math.Max(atTop, atBottom)));
+        if (enter >= leave)
+        {
+            return null;
+        }
+        SKPoint At(float t) => new(x0 + ((x1 - x0) * t), Math.Clamp(y0 + ((y1 - y0) * t), top, bottom));
+        return (At(enter), At(leave));
     }
 
     private static bool InRange(Viewport viewport, ReadOnlySpan<double> parameters)

@@ -22,7 +22,7 @@ internal sealed class JobRunner(CliContext cli)
             var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(Enumerable.Range(0, items.Count).Where(i => items[i].Scene is not null), options, async (i, token) =>
             {
-                var result = await SceneJob.RunAsync(items[i].Scene!, outputFolder, force, progress, token);
+                var result = await SceneJob.RunAsync(items[i].Scene!, items[i].Prepared, outputFolder, force, progress, token);
                 results[i] = result;
                 await ReportAsync(result);
             });

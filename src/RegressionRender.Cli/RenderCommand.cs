@@ -29,7 +29,9 @@ internal static class RenderCommand
                 {
                     throw new Core.InvalidInputException("--record", "records one config at a time; give a single CONFIG");
                 }
-                RecordExport.Write(PreparedScene.Prepare(items[0].Scene!), recordPath);
+                var prepared = PreparedScene.Prepare(items[0].Scene!);
+                RecordExport.Write(prepared, recordPath);
+                items = [items[0] with { Prepared = prepared }];
                 await cli.Error.WriteLineAsync($"wrote {Shown(recordPath)} (fit record)");
             }
             var results = await new JobRunner(cli).RunAsync(items, result.GetValue(outputFolder)!, result.GetValue(force), jobs: 1, cancellationToken);

@@ -28,7 +28,7 @@ internal sealed record JobResult(string Config, string Name, JobStatus Status, I
 /// <summary>Renders one loaded config, skipping it when its outputs are up to date; failures become results, not exceptions.</summary>
 internal static class SceneJob
 {
-    public static async Task<JobResult> RunAsync(LoadedScene scene, string outputFolder, bool force, Func<string, IProgress<RenderProgress>> progress, CancellationToken cancellationToken)
+    public static async Task<JobResult> RunAsync(LoadedScene scene, PreparedScene? prepared, string outputFolder, bool force, Func<string, IProgress<RenderProgress>> progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -41,7 +41,7 @@ internal static class SceneJob
                     .Select(path => new RenderedOutput(Enum.Parse<OutputFormat>(Path.GetExtension(path)[1..], ignoreCase: true), path, SceneRenderer.SizeOnDisk(path), 0, 0)).ToList();
                 return new JobResult(scene.SourcePath, scene.Name, JobStatus.Skipped, existing, clock.Elapsed.TotalSeconds, "up to date", []);
             }
-            var prepared = PreparedScene.Prepare(scene);
+            prepared ??= PreparedScene.Prepare(scene);
             StartupTrace.Mark("data loaded and fitted");
             var outputs = await SceneRenderer.RenderAsync(prepared, outputFolder, new EncoderOptions(), progress(scene.Name), cancellationToken);
             RenderCache.Remember(scene, outputFolder, hash);

@@ -8,7 +8,11 @@ namespace RegressionRender;
 /// <param name="Path">The config file.</param>
 /// <param name="Scene">The validated scene, or null when invalid.</param>
 /// <param name="Error">The error line, when invalid.</param>
-public sealed record BatchItem(string Path, LoadedScene? Scene, string? Error);
+public sealed record BatchItem(string Path, LoadedScene? Scene, string? Error)
+{
+    /// <summary>The scene already loaded and fitted (<c>render --record</c> fits it to write the record): not fitted again.</summary>
+    public PreparedScene? Prepared { get; init; }
+}
 
 /// <summary>
 /// Which configs a batch renders: every <c>*.json</c> of the folders given (sorted) and the files given, in a

@@ -148,6 +148,28 @@ public sealed class RecordExportTests
     }
 }
 
+/// <summary>A job renders the scene it was handed already fitted (render --record fits once, not twice).</summary>
+public sealed class PreparedJobTests
+{
+    [Fact]
+    public async Task A_Job_Renders_The_Prepared_Scene_It_Is_Given_Without_Fitting_Again()
+    {
+        using var folder = new TempFolder();
+        var loaded = Core.Config.SceneLoader.Load(folder.Write("tiny.json", Scenes.Tiny("\"png\"")));
+        // Prepared from a different fit (10 epochs, not 50): if the job fitted again, its frame would show 50 epochs.
+        var shorter = loaded with { Config = loaded.Config with { Fit = [loaded.Config.Fit[0] with { Epochs = 10 }] } };
+        var prepared = PreparedScene.Prepare(shorter);
+        var handed = folder.File("handed");
+        var fitted = folder.File("fitted");
+
+        var result = await SceneJob.RunAsync(loaded, prepared, handed, force: true, _ => new Progress<RenderProgress>(), CancellationToken.None);
+        await SceneJob.RunAsync(shorter, null, fitted, force: true, _ => new Progress<RenderProgress>(), CancellationToken.None);
+
+        Assert.Equal(JobStatus.Rendered, result.Status);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(fitted, "tiny.png")), File.ReadAllBytes(Path.Combine(handed, "tiny.png")));
+    }
+}
+
 /// <summary><c>--quality</c> presets set size and rate; explicit --size and --fps win.</summary>
 public sealed class QualityPresetTests
 {

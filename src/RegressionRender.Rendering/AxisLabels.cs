@@ -28,6 +28,17 @@ internal sealed record AxisLabels(IReadOnlyList<double> Values, Func<double, str
         return new AxisLabels(values, Decade);
     }
 
+    /// <summary>Ticks at epochs 0, 1, 10, 100, … on an axis holding log10(1 + epoch), up to <paramref name="epochs"/>.</summary>
+    public static AxisLabels Epochs(double epochs)
+    {
+        var values = new List<double> { 0 };
+        for (var epoch = 1.0; epoch <= epochs + 1e-9; epoch *= 10)
+        {
+            values.Add(Math.Log10(1 + epoch));
+        }
+        return new AxisLabels(values, axis => NiceTicks.Format(Math.Round(Math.Pow(10, axis) - 1), 0));
+    }
+
     private static string Decade(double exponent)
     {
         var k = (int)Math.Round(exponent);

@@ -71,9 +71,11 @@ public sealed class FrameRenderer : IDisposable
         {
             var lossName = ReadoutText.LossName(fit, plan.Config.Fit.Any(f => f.L2 > 0));
             var yLabels = plan.LossScale.IsLog ? AxisLabels.Decades(lossViewport.Y, AxesLayer.TickTarget(lossViewport.Area.Height, context.Layout.Scale)) : null;
+            var xLabels = plan.EpochScale.IsLog ? AxisLabels.Epochs(plan.Fits.Max(f => (double)f.Steps / f.Info.StepsPerEpoch)) : null;
             var title = plan.LossScale.IsLog ? $"{lossName} by epoch (log scale)" : $"{lossName} by epoch";
+            var epochTitle = plan.EpochScale.IsLog ? "epoch (log scale)" : "epoch";
             var loss = new LossCurveLayer(context, lossViewport, plan.LossScale);
-            statics.Add(new AxesLayer(context, new PanelAxes(lossViewport, null, yLabels, "epoch", lossName, title)));
+            statics.Add(new AxesLayer(context, new PanelAxes(lossViewport, xLabels, yLabels, epochTitle, lossName, title)));
             statics.Add(loss.Background);
             dynamics.Add(loss);
         }

@@ -6,7 +6,7 @@ namespace RegressionRender.Core.Layout;
 
 /// <summary>
 /// Everything fixed for one output size: the scene, its data and fits, the layout, and the viewport of each panel
-/// (fit: data units; loss: epochs × loss; surface: intercept × slope).
+/// (fit: data units; loss: epochs × loss, each possibly on a log scale; surface: intercept × slope).
 /// </summary>
 public sealed record ScenePlan(
     SceneConfig Config,
@@ -16,6 +16,7 @@ public sealed record ScenePlan(
     Viewport FitViewport,
     Viewport? LossViewport,
     LossScale LossScale,
+    EpochScale EpochScale,
     Viewport? SurfaceViewport)
 {
     /// <summary>The coordinates of the surface panel (the first fit's optimizer coordinates).</summary>
@@ -28,13 +29,13 @@ public sealed record ScenePlan(
         var x = config.View.X is { } vx ? new AxisRange(vx[0], vx[1]) : NiceTicks.Expand(data.X.Min(), data.X.Max());
         var y = config.View.Y is { } vy ? new AxisRange(vy[0], vy[1])
             : fits[0].Info.Model.IsLogistic ? new AxisRange(-0.05, 1.05) : NiceTicks.Expand(data.Y.Min(), data.Y.Max());
-        var (lossViewport, lossScale) = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot) : (null, new LossScale(false));
+        var (lossViewport, lossScale, epochScale) = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot) : (null, new LossScale(false), new EpochScale(false));
         var surface = layout.Panel(PanelKind.Surface) is { } panel ? SurfacePanelViewport(fits, panel.Plot) : null;
-        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, surface);
+        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface);
     }
 
-    /// <summary>Epochs across, loss up: the whole record of every fit, on a log scale when it spans decades.</summary>
-    private static (Viewport, LossScale) LossPanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot)
+    /// <summary>Epochs across, loss up: the whole record of every fit, each axis on a log scale when that reads better.</summary>
+    private static (Viewport, LossScale, EpochScale) LossPanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot)
     {
         var epochs = fits.Max(f => (double)f.Steps / f.Info.StepsPerEpoch);
         var losses = fits.SelectMany(f => Enumerable.Range(0, f.EntryCount).Select(f.EntryLoss))
@@ -51,7 +52,8 @@ public sealed record ScenePlan(
             var top = NiceTicks.Expand(0, losses.Max());
             yRange = new AxisRange(Math.Min(0, losses.Min()), top.Max);
         }
-        return (new Viewport(new AxisRange(0, Math.Max(epochs, 1e-9)), yRange, plot), scale);
+        var epochScale = EpochScale.For(fits, epochs);
+        return (new Viewport(new AxisRange(0, Math.Max(epochScale.ToAxis(epochs), 1e-9)), yRange, plot), scale, epochScale);
     }
 
     /// <summary>Intercept across, slope up: the optimizers' paths (until a blow-up) and the optimum, padded.</summary>

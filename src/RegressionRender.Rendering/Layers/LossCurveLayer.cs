@@ -45,8 +45,7 @@ internal sealed class LossCurveLayer : IFrameLayer, IDisposable
         for (var k = 0; k < _curves.Count && k < frame.Fits.Count; k++)
         {
             var fit = _context.Plan.Fits[k];
-            var epoch = frame.Fits[k].Iteration / fit.Info.StepsPerEpoch;
-            var x = _viewport.PixelX(epoch);
+            var x = X(frame.Fits[k].Iteration / fit.Info.StepsPerEpoch);
             canvas.Save();
             canvas.ClipRect(new SKRect(area.Left - 4, area.Top - 4, x + 1, area.Bottom + 4));
             _strong.Color = _context.Style.FitColors[k];
@@ -61,6 +60,8 @@ internal sealed class LossCurveLayer : IFrameLayer, IDisposable
         }
     }
 
+    private float X(double epoch) => _viewport.PixelX(_context.Plan.EpochScale.ToAxis(epoch));
+
     private float Y(double loss)
     {
         var y = _viewport.PixelY(_scale.ToAxis(loss));
@@ -71,6 +72,22 @@ internal sealed class LossCurveLayer : IFrameLayer, IDisposable
     private SKPath Curve(FitRecord fit)
     {
         using var builder = new SKPathBuilder();
+        if (_context.Plan.EpochScale.IsLog)
+        {
+            // Entries crowd to the right on a log axis: thin them by pixel column, not by count.
+            var last = float.NegativeInfinity;
+            for (var i = 0; i < fit.EntryCount - 1; i++)
+            {
+                var x = X((double)fit.EntryStep(i) / fit.Info.StepsPerEpoch);
+                if (x - last >= 0.5f)
+                {
+                    Add(builder, fit, i, i == 0);
+                    last = x;
+                }
+            }
+            Add(builder, fit, fit.EntryCount - 1, fit.EntryCount == 1);
+            return builder.Detach();
+        }
         var every = Math.Max(1, fit.EntryCount / (int)Math.Max(2, 2 * _viewport.Area.Width));
         for (var i = 0; i < fit.EntryCount; i += every)
         {
@@ -82,7 +99,7 @@ internal sealed class LossCurveLayer : IFrameLayer, IDisposable
 
     private void Add(SKPathBuilder builder, FitRecord fit, int entry, bool first)
     {
-        var point = new SKPoint(_viewport.PixelX((double)fit.EntryStep(entry) / fit.Info.StepsPerEpoch), Y(fit.EntryLoss(entry)));
+        var point = new SKPoint(X((double)fit.EntryStep(entry) / fit.Info.StepsPerEpoch), Y(fit.EntryLoss(entry)));
         if (first)
         {
             builder.MoveTo(point);

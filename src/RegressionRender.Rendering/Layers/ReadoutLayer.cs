@@ -18,10 +18,12 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
     private readonly float _width;
     private readonly bool _splitProgress;
     private readonly SKPoint _corner;
+    private readonly SKRect _captionBand;
 
     public ReadoutLayer(RenderContext context)
     {
         _context = context;
+        _captionBand = CaptionLayer.Band(context);
         _font = context.Fonts.Font(context.Layout.ReadoutSize);
         _bold = context.Fonts.Font(context.Layout.ReadoutSize, bold: true);
         _width = MeasureWidest(splitProgress: false);
@@ -113,7 +115,8 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
     {
         var viewport = _context.Viewport;
         var data = _context.Plan.Data;
-        var cost = 0.0;
+        // The divergence caption takes the bottom of the panel at the end: never sit under it.
+        var cost = box.IntersectsWith(_captionBand) ? 1000.0 : 0.0;
         for (var i = 0; i < data.Count; i++)
         {
             cost += box.Contains(viewport.PixelX(data.X[i]), viewport.PixelY(data.Y[i])) ? 10 : 0;

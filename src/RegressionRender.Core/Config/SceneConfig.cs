@@ -223,6 +223,9 @@ public sealed record ViewConfig
     /// <summary>Panels, main first: fit (data and curve), loss (loss against epoch), surface (loss contour and path; 2-parameter models).</summary>
     public IReadOnlyList<PanelKind> Panels { get; set; } = [PanelKind.Fit];
 
+    /// <summary>Epoch axis of the loss panel: auto (a log scale when the fits do 90% of their descent in the first tenth of the run), linear or log.</summary>
+    public EpochAxis EpochAxis { get; set; } = EpochAxis.Auto;
+
     /// <summary>Residuals of the current fit: none, lines (to the curve) or squares (area = squared residual).</summary>
     public ResidualStyle Residuals { get; set; } = ResidualStyle.None;
 
@@ -231,6 +234,20 @@ public sealed record ViewConfig
 
     /// <summary>Colour overrides, each #RRGGBB or #RRGGBBAA.</summary>
     public ColorOverrides? Colors { get; set; }
+}
+
+/// <summary>How the loss panel spaces its epochs.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<EpochAxis>))]
+public enum EpochAxis
+{
+    /// <summary>Log when the fits do nearly all of their descent early, else linear.</summary>
+    Auto,
+
+    /// <summary>Epochs evenly spaced.</summary>
+    Linear,
+
+    /// <summary>log(1 + epoch): ticks at 0, 1, 10, 100, ….</summary>
+    Log,
 }
 
 /// <summary>The panels a frame can show.</summary>

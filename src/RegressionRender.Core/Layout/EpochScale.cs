@@ -1,3 +1,4 @@
+using RegressionRender.Core.Config;
 using RegressionRender.Core.Fitting;
 
 namespace RegressionRender.Core.Layout;
@@ -12,9 +13,16 @@ public sealed record EpochScale(bool IsLog)
     /// <summary>Fewer epochs than this always stay linear: a log axis over a handful of epochs reads worse.</summary>
     private const double MinimumEpochs = 20;
 
-    /// <summary>Log when every descending fit has made 90% of its drop within the first 10% of the epochs shown.</summary>
-    public static EpochScale For(IReadOnlyList<FitRecord> fits, double epochs)
+    /// <summary>
+    /// As <paramref name="choice"/> says; for <see cref="EpochAxis.Auto"/>, log when every descending fit has made
+    /// 90% of its drop within the first 10% of the epochs shown.
+    /// </summary>
+    public static EpochScale For(IReadOnlyList<FitRecord> fits, double epochs, EpochAxis choice = EpochAxis.Auto)
     {
+        if (choice != EpochAxis.Auto)
+        {
+            return new EpochScale(choice == EpochAxis.Log);
+        }
         if (epochs < MinimumEpochs)
         {
             return new EpochScale(false);

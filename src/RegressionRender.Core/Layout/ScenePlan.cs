@@ -29,13 +29,13 @@ public sealed record ScenePlan(
         var x = config.View.X is { } vx ? new AxisRange(vx[0], vx[1]) : NiceTicks.Expand(data.X.Min(), data.X.Max());
         var y = config.View.Y is { } vy ? new AxisRange(vy[0], vy[1])
             : fits[0].Info.Model.IsLogistic ? new AxisRange(-0.05, 1.05) : NiceTicks.Expand(data.Y.Min(), data.Y.Max());
-        var (lossViewport, lossScale, epochScale) = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot) : (null, new LossScale(false), new EpochScale(false));
+        var (lossViewport, lossScale, epochScale) = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot, config.View.EpochAxis) : (null, new LossScale(false), new EpochScale(false));
         var surface = layout.Panel(PanelKind.Surface) is { } panel ? SurfacePanelViewport(fits, panel.Plot) : null;
         return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface);
     }
 
     /// <summary>Epochs across, loss up: the whole record of every fit, each axis on a log scale when that reads better.</summary>
-    private static (Viewport, LossScale, EpochScale) LossPanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot)
+    private static (Viewport, LossScale, EpochScale) LossPanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot, EpochAxis epochAxis)
     {
         var epochs = fits.Max(f => (double)f.Steps / f.Info.StepsPerEpoch);
         var losses = fits.SelectMany(f => Enumerable.Range(0, f.EntryCount).Select(f.EntryLoss))
@@ -52,7 +52,7 @@ public sealed record ScenePlan(
             var top = NiceTicks.Expand(0, losses.Max());
             yRange = new AxisRange(Math.Min(0, losses.Min()), top.Max);
         }
-        var epochScale = EpochScale.For(fits, epochs);
+        var epochScale = EpochScale.For(fits, epochs, epochAxis);
         return (new Viewport(new AxisRange(0, Math.Max(epochScale.ToAxis(epochs), 1e-9)), yRange, plot), scale, epochScale);
     }
 

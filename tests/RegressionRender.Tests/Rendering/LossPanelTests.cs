@@ -38,6 +38,21 @@ public sealed class LossPanelTests
         Assert.Equal(12, shortRun.EpochScale.ToAxis(12));
     }
 
+    [Theory]
+    [InlineData("linear", "\"optimizer\": \"sgd\", \"learningRate\": 0.0001", false)]
+    [InlineData("log", "\"optimizer\": \"gd\", \"learningRate\": 0.00002", true)]
+    public void View_EpochAxis_Overrides_The_Automatic_Choice(string axis, string fit, bool log)
+    {
+        var json = SceneBuilder.SeedThreePanels
+            .Replace("\"optimizer\": \"sgd\", \"learningRate\": 0.0001", fit, StringComparison.Ordinal)
+            .Replace("\"panels\":", $"\"epochAxis\": \"{axis}\", \"panels\":", StringComparison.Ordinal);
+        var (_, automatic, _) = SceneBuilder.Build(json.Replace($"\"epochAxis\": \"{axis}\", ", "", StringComparison.Ordinal), 640, 360);
+        var (_, chosen, _) = SceneBuilder.Build(json, 640, 360);
+
+        Assert.Equal(!log, automatic.EpochScale.IsLog);
+        Assert.Equal(log, chosen.EpochScale.IsLog);
+    }
+
     [Fact]
     public void Log_Epoch_Ticks_Are_0_1_10_100_Up_To_The_Last_Epoch()
     {

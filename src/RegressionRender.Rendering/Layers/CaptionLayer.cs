@@ -9,6 +9,9 @@ namespace RegressionRender.Rendering.Layers;
 /// </summary>
 internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
 {
+    // Where the band goes is decided once per video (it scans every data point), not per frame.
+    private readonly Lazy<float> _bandTop = new(() => BandTop(context));
+
     public bool IsStatic => false;
 
     public void Draw(SKCanvas canvas, FrameState frame)
@@ -29,7 +32,7 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
         using var font = CaptionFont(context);
         using var text = new SKPaint { IsAntialias = true, Color = SKColors.White };
         using var box = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
-        var boxes = Boxes(context, font, [.. captions.Select(c => c.Text)], BandTop(context));
+        var boxes = Boxes(context, font, [.. captions.Select(c => c.Text)], _bandTop.Value);
         for (var i = 0; i < captions.Count; i++)
         {
             var (rect, shown) = boxes[i];

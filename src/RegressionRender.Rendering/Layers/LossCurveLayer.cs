@@ -72,26 +72,16 @@ internal sealed class LossCurveLayer : IFrameLayer, IDisposable
     private SKPath Curve(FitRecord fit)
     {
         using var builder = new SKPathBuilder();
-        if (_context.Plan.EpochScale.IsLog)
+        // Thinned by pixel column, not by count: on a log epoch axis the entries crowd to the right.
+        var last = float.NegativeInfinity;
+        for (var i = 0; i < fit.EntryCount - 1; i++)
         {
-            // Entries crowd to the right on a log axis: thin them by pixel column, not by count.
-            var last = float.NegativeInfinity;
-            for (var i = 0; i < fit.EntryCount - 1; i++)
+            var x = X((double)fit.EntryStep(i) / fit.Info.StepsPerEpoch);
+            if (x - last >= 0.5f)
             {
-                var x = X((double)fit.EntryStep(i) / fit.Info.StepsPerEpoch);
-                if (x - last >= 0.5f)
-                {
-                    Add(builder, fit, i, i == 0);
-                    last = x;
-                }
+                Add(builder, fit, i, i == 0);
+                last = x;
             }
-            Add(builder, fit, fit.EntryCount - 1, fit.EntryCount == 1);
-            return builder.Detach();
-        }
-        var every = Math.Max(1, fit.EntryCount / (int)Math.Max(2, 2 * _viewport.Area.Width));
-        for (var i = 0; i < fit.EntryCount; i += every)
-        {
-            Add(builder, fit, i, i == 0);
         }
         Add(builder, fit, fit.EntryCount - 1, fit.EntryCount == 1);
         return builder.Detach();

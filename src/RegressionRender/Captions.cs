@@ -39,11 +39,13 @@ public static class Captions
 
     private static string Cue(PreparedScene scene, List<ReadoutText> readouts, FrameState frame)
     {
-        var lines = new List<string> { readouts[0].Progress(frame.Fits[0].Iteration) };
+        var race = scene.Fits.Count > 1;
+        var lines = new List<string> { race ? readouts[0].Epoch(frame.Fits[0]) : readouts[0].Progress(frame.Fits[0]) };
         for (var k = 0; k < frame.Fits.Count; k++)
         {
-            var label = scene.Fits.Count > 1 ? scene.Fits[k].Info.Label + ": " : "";
-            lines.Add($"{label}{readouts[k].Equation(frame.Fits[k].Parameters)}, {readouts[k].Loss(frame.Fits[k].Loss)}");
+            var label = race ? scene.Fits[k].Info.Label + ": " : "";
+            var step = race ? $", {readouts[k].Step(frame.Fits[k])}" : "";
+            lines.Add($"{label}{readouts[k].Equation(frame.Fits[k].Parameters)}, {readouts[k].Loss(frame.Fits[k].Loss)}{step}");
         }
         return string.Join('\n', lines);
     }

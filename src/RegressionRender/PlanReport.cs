@@ -17,10 +17,12 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
         var fits = scene.Fits.Select(f => new PlanFit(
             f.Info.Label, f.Steps, f.Info.Epochs, f.Info.StepsPerEpoch, f.Final.ToArray(), f.FinalLoss,
             f.Info.Target, f.Info.TargetLoss, f.Info.Diverged, f.Info.DivergedAtStep,
-            f.Info.NoTargetReason, f.EntryCount, f.Stride)).ToList();
+            f.Info.NoTargetReason, f.EntryCount, f.Stride, f.Converged)).ToList();
         var frames = timeline.Frames.Select(s => new PlanFrame(
             s.Frame, s.Time, PhaseName(s.Phase), s.Progress, s.DisplacementPx,
-            [.. s.Fits.Select(f => new PlanFitFrame(f.Iteration, f.Parameters, f.Loss, f.Epoch))])).ToList();
+            [.. s.Fits.Select(f => new PlanFitFrame(
+                f.Iteration, f.Parameters, f.Loss, f.Epoch, [f.FromStep, f.ToStep], [f.FromLoss, f.ToLoss],
+                f.Display == FitDisplay.Tween ? "tween" : "iterate", f.Visible, f.Noise is { } noise ? [noise.First, noise.Last] : null))])).ToList();
         return new PlanReport(timeline.FrameCount, timeline.Fps, view.Width, view.Height, timeline.Duration, fits, frames);
     }
 
@@ -47,6 +49,7 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
 /// <param name="NoTarget">Why there is no optimum (e.g. perfectly separable classes).</param>
 /// <param name="KeptSteps">Steps kept in the record (all of them up to the record limit).</param>
 /// <param name="KeptEvery">Every how many steps one was kept (1 = all).</param>
+/// <param name="Converged">True when the fit ends within 1% of the way from its start to the optimum (see <see cref="Core.Fitting.FitRecord.Converged"/>).</param>
 public sealed record PlanFit(
     string Label,
     int Steps,
@@ -60,10 +63,20 @@ public sealed record PlanFit(
     int? DivergedAtStep,
     string? NoTarget,
     int KeptSteps,
-    int KeptEvery);
+    int KeptEvery,
+    bool Converged);
 
 /// <summary>One frame in the plan.</summary>
 public sealed record PlanFrame(int Frame, double Time, string Phase, double Progress, double DisplacementPx, IReadOnlyList<PlanFitFrame> Fits);
 
 /// <summary>One fit in one frame of the plan.</summary>
-public sealed record PlanFitFrame(double Iteration, double[] Parameters, double Loss, int Epoch);
+/// <param name="Iteration">The step shown: whole on a recorded step, fractional in a tween.</param>
+/// <param name="Parameters">The parameters drawn.</param>
+/// <param name="Loss">The loss of the parameters drawn (what the readout shows).</param>
+/// <param name="Epoch">The epoch of the step shown or being made.</param>
+/// <param name="Between">The kept steps [k0, k1] the drawn parameters lie between (k0 == k1 on a recorded step).</param>
+/// <param name="LossBetween">The recorded losses of k0 and k1.</param>
+/// <param name="Display">"iterate" (a recorded step exactly) or "tween" (on the way from k0 to k1, never better than both).</param>
+/// <param name="Visible">The share (0–1) of the fit's curve, across the fit panel, inside the panel.</param>
+/// <param name="NoiseEntries">For a stochastic fit shown on one step chosen from many: the kept entries [first, last] it was chosen from (drawn faintly).</param>
+public sealed record PlanFitFrame(double Iteration, double[] Parameters, double Loss, int Epoch, int[] Between, double[] LossBetween, string Display, double Visible, int[]? NoiseEntries);

@@ -50,4 +50,25 @@ public sealed record FeatureScaling(double Mean, double Scale)
             }
         }
     }
+
+    /// <summary>Coefficients of the same polynomial in z, from coefficients in x (the inverse of <see cref="ToOriginal"/>).</summary>
+    public void ToScaled(ReadOnlySpan<double> original, Span<double> scaled)
+    {
+        if (IsIdentity)
+        {
+            original.CopyTo(scaled);
+            return;
+        }
+        scaled.Clear();
+        for (var j = 0; j < original.Length; j++)
+        {
+            // a_j · x^j = a_j · (m + s·z)^j = a_j · Σ_k C(j, k) m^(j−k) s^k z^k
+            var binomial = 1.0;
+            for (var k = 0; k <= j; k++)
+            {
+                scaled[k] += original[j] * binomial * Math.Pow(Mean, j - k) * Math.Pow(Scale, k);
+                binomial = binomial * (j - k) / (k + 1);
+            }
+        }
+    }
 }

@@ -11,9 +11,11 @@ public sealed class FitRecord
     private readonly double[] _parameters;
     private readonly double[] _loss;
     private readonly double[] _gradientNorm;
+    private readonly IObjective _objective;
 
-    internal FitRecord(FitRecordInfo info, int steps, int stride, double[] parameters, double[] loss, double[] gradientNorm)
+    internal FitRecord(FitRecordInfo info, int steps, int stride, double[] parameters, double[] loss, double[] gradientNorm, IObjective objective)
     {
+        _objective = objective;
         Info = info;
         Steps = steps;
         Stride = stride;
@@ -64,7 +66,39 @@ public sealed class FitRecord
     /// <summary>The loss after the last step.</summary>
     public double FinalLoss => _loss[^1];
 
-    /// <summary>Parameters at a fractional step, interpolated linearly between the kept steps around it.</summary>
+    /// <summary>The kept entries the (fractional) step lies between, and how far along: (e, e, 0) on a kept step.</summary>
+    public (int Lower, int Upper, double Fraction) Bracket(double step)
+    {
+        var (lower, fraction) = Split(step);
+        return fraction == 0 ? (lower, lower, 0) : (lower, lower + 1, fraction);
+    }
+
+    /// <summary>The kept entry at or before <paramref name="step"/>.</summary>
+    public int EntryAtOrBefore(double step) => Split(step).Lower;
+
+    /// <summary>The loss (as recorded: MSE or log-loss, with the penalty) of any parameters in the data's units, recomputed from the data.</summary>
+    public double LossOf(ReadOnlySpan<double> parameters)
+    {
+        if (Info.Scaling.IsIdentity)
+        {
+            return _objective.Loss(parameters);
+        }
+        Span<double> scaled = stackalloc double[parameters.Length];
+        Info.Scaling.ToScaled(parameters, scaled);
+        return _objective.Loss(scaled);
+    }
+
+    /// <summary>
+    /// True when the fit did not diverge and ends within 1% of the way from its starting loss to the optimum's
+    /// (false when there is no optimum to compare with).
+    /// </summary>
+    public bool Converged => !Info.Diverged && Info.TargetLoss is { } best
+        && FinalLoss - best <= Math.Max(0.01 * (_loss[0] - best), 1e-9 * Math.Max(1, Math.Abs(best)));
+
+    /// <summary>True when steps see only part of the data (SGD, mini-batches): the path is noisy.</summary>
+    public bool IsStochastic => Info.StepsPerEpoch > 1;
+
+    /// <summary>Parameters at a fractional step on the straight line between the kept steps around it.</summary>
     public void Interpolate(double step, Span<double> destination)
     {
         var (lower, fraction) = Split(step);
@@ -79,13 +113,6 @@ public sealed class FitRecord
         {
             destination[k] = a[k] + ((b[k] - a[k]) * fraction);
         }
-    }
-
-    /// <summary>Loss at a fractional step, interpolated like the parameters.</summary>
-    public double LossAtFraction(double step)
-    {
-        var (lower, fraction) = Split(step);
-        return fraction == 0 ? _loss[lower] : _loss[lower] + ((_loss[lower + 1] - _loss[lower]) * fraction);
     }
 
     /// <summary>The epoch a (fractional) step belongs to: 0 before the first update, then 1, 2, ….</summary>

@@ -98,7 +98,7 @@ public static class Fitter
             scaling.ToOriginal(optimum, target);
         }
         var info = new FitRecordInfo(label, model, stepsPerEpoch, fit.Epochs, divergedAt, target, optimum is null ? null : objective.Loss(optimum), reason, scaling, fit.L2);
-        return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms]);
+        return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms], objective);
 
         void Record(double loss)
         {

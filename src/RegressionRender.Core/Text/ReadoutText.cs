@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using RegressionRender.Core.Fitting;
 using RegressionRender.Core.Layout;
+using RegressionRender.Core.Timing;
 
 namespace RegressionRender.Core.Text;
 
@@ -34,14 +35,25 @@ public sealed class ReadoutText
         }
     }
 
-    /// <summary>"epoch 12 / 1000 · step 105 / 9000".</summary>
-    public string Progress(double iteration) => $"{Epoch(iteration)}  ·  {Step(iteration)}";
+    /// <summary>"epoch 12 / 1000  ·  step 105 / 9000" for what a frame shows (see <see cref="Step(FitState)"/>).</summary>
+    public string Progress(FitState state) => Progress(state.FromStep, state.ToStep);
 
-    /// <summary>"epoch 12 / 1000".</summary>
-    public string Epoch(double iteration) => string.Create(CultureInfo.InvariantCulture, $"epoch {_record.EpochOf(iteration)} / {_record.Info.Epochs}");
+    /// <summary>"epoch 12 / 1000  ·  step 104→105 / 9000": on the way from kept step <paramref name="from"/> to <paramref name="to"/> (equal on a step).</summary>
+    public string Progress(int from, int to) => $"{Epoch(to)}  ·  {Step(from, to)}";
 
-    /// <summary>"step 105 / 9000".</summary>
-    public string Step(double iteration) => string.Create(CultureInfo.InvariantCulture, $"step {(int)Math.Round(iteration)} / {_record.Steps}");
+    /// <summary>"epoch 12 / 1000": the epoch of the step shown, or being made.</summary>
+    public string Epoch(FitState state) => Epoch(state.ToStep);
+
+    /// <summary>"epoch 12 / 1000" for step <paramref name="step"/>.</summary>
+    public string Epoch(int step) => string.Create(CultureInfo.InvariantCulture, $"epoch {_record.EpochOf(step)} / {_record.Info.Epochs}");
+
+    /// <summary>"step 105 / 9000" on a recorded step; "step 104→105 / 9000" on the way between two.</summary>
+    public string Step(FitState state) => Step(state.FromStep, state.ToStep);
+
+    /// <summary>"step 105 / 9000", or "step 104→105 / 9000" when <paramref name="from"/> differs from <paramref name="to"/>.</summary>
+    public string Step(int from, int to) => from == to
+        ? string.Create(CultureInfo.InvariantCulture, $"step {to} / {_record.Steps}")
+        : string.Create(CultureInfo.InvariantCulture, $"step {from}\u2192{to} / {_record.Steps}");
 
     /// <summary>"y = 1.07x − 0.00", highest power first; "p = σ(0.12x − 24.3)" for logistic regression.</summary>
     public string Equation(ReadOnlySpan<double> parameters)

@@ -4,16 +4,14 @@ using RegressionRender.Core.Layout;
 namespace RegressionRender.Core.Timing;
 
 /// <summary>
-/// Measures how far fitted curves move on screen: the RMS, over evenly spaced x across the fit panel, of the
-/// vertical movement in output pixels. Curves outside the panel are clamped just beyond its edges, so movement the viewer
-/// cannot see (a diverging fit far off-screen) does not count.
+/// Measures fitted curves as the viewer sees them, at evenly spaced x across the fit panel: how far they move
+/// (the RMS of the vertical movement, in output pixels) and how much of them is inside the panel. A curve is
+/// clamped just beyond the panel's edges before it is compared, so movement far outside the panel (a diverging
+/// fit far off-screen) does not count.
 /// </summary>
 public sealed class CurveProbe
 {
     private const int Samples = 64;
-
-    /// <summary>How far beyond the panel, in panel heights, movement still counts; the viewer sees none of it further out.</summary>
-    private const float VisibleMargin = 0.25f;
     private readonly Viewport _viewport;
     private readonly double[] _xs = new double[Samples];
 
@@ -39,7 +37,7 @@ public sealed class CurveProbe
         }
     }
 
-    /// <summary>RMS pixel movement between two parameter vectors of the same model.</summary>
+    /// <summary>Mean squared pixel movement between two parameter vectors of the same model.</summary>
     public double SquaredDisplacement(RegressionModel model, ReadOnlySpan<double> from, ReadOnlySpan<double> to)
     {
         var sum = 0.0;
@@ -51,9 +49,26 @@ public sealed class CurveProbe
         return sum / Samples;
     }
 
+    /// <summary>The share (0–1) of the curve, over the panel's x range, that lies inside the panel.</summary>
+    public double VisibleShare(RegressionModel model, ReadOnlySpan<double> parameters)
+    {
+        var area = _viewport.Area;
+        var inside = 0;
+        foreach (var x in _xs)
+        {
+            var y = _viewport.PixelY(model.Predict(parameters, x));
+            inside += y >= area.Top && y <= area.Bottom ? 1 : 0;
+        }
+        return (double)inside / Samples;
+    }
+
     private double Clamp(float pixelY)
     {
-        var limit = _viewport.Area.Height * VisibleMargin;
-        return double.IsNaN(pixelY) ? _viewport.Area.Bottom + limit : Math.Clamp(pixelY, _viewport.Area.Top - limit, _viewport.Area.Bottom + limit);
+        var area = _viewport.Area;
+        var limit = area.Height * VisibleMargin;
+        return double.IsNaN(pixelY) ? area.Bottom + limit : Math.Clamp(pixelY, area.Top - limit, area.Bottom + limit);
     }
+
+    /// <summary>How far beyond the panel, in panel heights, movement still counts; the viewer sees none of it further out.</summary>
+    private const float VisibleMargin = 0.25f;
 }

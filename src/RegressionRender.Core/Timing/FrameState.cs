@@ -30,12 +30,43 @@ public sealed record FrameState(
     IReadOnlyList<FitState> Fits,
     IReadOnlyList<TrailLine> Trail);
 
+/// <summary>What a frame draws for a fit.</summary>
+public enum FitDisplay
+{
+    /// <summary>A recorded step, exactly.</summary>
+    Iterate,
+
+    /// <summary>On the way between two consecutive kept steps (a truthful tween: never better than both).</summary>
+    Tween,
+}
+
 /// <summary>One fit as shown in one frame.</summary>
-/// <param name="Iteration">Fractional optimizer step shown.</param>
-/// <param name="Parameters">Parameters at that step (interpolated), intercept first.</param>
-/// <param name="Loss">Loss at that step (interpolated).</param>
-/// <param name="Epoch">Epoch of the step: 0 before the first update.</param>
-public sealed record FitState(double Iteration, double[] Parameters, double Loss, int Epoch);
+/// <param name="Iteration">Optimizer step shown: whole on a recorded step, fractional in a tween.</param>
+/// <param name="Parameters">The parameters drawn, intercept first.</param>
+/// <param name="Loss">The loss of the parameters drawn.</param>
+/// <param name="Epoch">Epoch of <paramref name="ToStep"/>: 0 before the first update.</param>
+/// <param name="FromStep">The kept step the drawn parameters start from (equal to <paramref name="ToStep"/> on a step).</param>
+/// <param name="ToStep">The kept step they are on their way to.</param>
+/// <param name="FromLoss">The recorded loss of <paramref name="FromStep"/>.</param>
+/// <param name="ToLoss">The recorded loss of <paramref name="ToStep"/>.</param>
+/// <param name="Display">A recorded step or a tween.</param>
+/// <param name="Visible">The share (0–1) of the curve, across the fit panel, inside the panel.</param>
+/// <param name="Noise">For a stochastic fit shown on one recorded step chosen from many: the kept entries it was chosen from (drawn faintly as its noise).</param>
+public sealed record FitState(
+    double Iteration,
+    double[] Parameters,
+    double Loss,
+    int Epoch,
+    int FromStep,
+    int ToStep,
+    double FromLoss,
+    double ToLoss,
+    FitDisplay Display,
+    double Visible,
+    EntryRange? Noise = null);
+
+/// <summary>Kept entries First..Last of a record, inclusive.</summary>
+public readonly record struct EntryRange(int First, int Last);
 
 /// <summary>An earlier fit drawn behind the current one.</summary>
 /// <param name="FitIndex">Which fit it belongs to.</param>

@@ -30,6 +30,12 @@ internal sealed class RunClock
     /// <summary>A clock over the same fits with its own scratch buffers, for use on another thread.</summary>
     public RunClock Copy() => new(_fits, _probe);
 
+    /// <summary>The fits on this clock.</summary>
+    public IReadOnlyList<FitRecord> Fits => _fits;
+
+    /// <summary>What the fits look like on screen.</summary>
+    public CurveProbe Probe => _probe;
+
     /// <summary>The clock position at which every fit shows its last step.</summary>
     public double End { get; }
 

@@ -51,38 +51,44 @@ public sealed class Timeline
         return holdStart + animate + holdEnd;
     }
 
-    /// <summary>Plans every frame of a video of <paramref name="fits"/> at <paramref name="fps"/>.</summary>
+    /// <summary>
+    /// Plans every frame of a video of <paramref name="fits"/> at <paramref name="fps"/>: the easing shapes
+    /// progress over the animated frames, pacing places the frames on the
+    /// run clock (<see cref="Pacing"/>), and <see cref="FrameDisplay"/> decides what each frame draws.
+    /// </summary>
     public static Timeline Build(IReadOnlyList<FitRecord> fits, AnimationConfig animation, int fps, Viewport fitPanel)
     {
         var (holdStart, animate, holdEnd) = PhaseFrames(animation, fps);
         var clock = new RunClock(fits, new CurveProbe(fitPanel));
         var easing = Easing.Get(animation.Easing);
-        var eased = Enumerable.Range(0, animate).Select(j => j == animate - 1 ? 1.0 : easing((double)j / (animate - 1))).ToArray();
-        eased[0] = 0;
-        var positions = Pacing.Positions(animation.Pacing, eased, clock);
+        var progress = Enumerable.Range(0, animate).Select(j => j == animate - 1 ? 1.0 : easing((double)j / (animate - 1))).ToArray();
+        progress[0] = 0;
+        var positions = Pacing.Positions(animation.Pacing, progress, clock);
+        var animated = FrameDisplay.Choose(clock, positions);
 
         var total = holdStart + animate + holdEnd;
         var frames = new FrameState[total];
         var trailFrames = (int)Math.Round(animation.Trail * fps);
-        var previousPosition = 0.0;
         for (var i = 0; i < total; i++)
         {
-            var (phase, progress, position) = i < holdStart ? (FramePhase.HoldStart, 0.0, 0.0)
-                : i < holdStart + animate ? (FramePhase.Animate, (double)(i - holdStart) / (animate - 1), positions[i - holdStart])
-                : (FramePhase.HoldEnd, 1.0, clock.End);
-            var states = new FitState[fits.Count];
-            for (var k = 0; k < fits.Count; k++)
-            {
-                var iteration = clock.Iteration(k, position);
-                var parameters = new double[fits[k].ParameterCount];
-                fits[k].Interpolate(iteration, parameters);
-                states[k] = new FitState(iteration, parameters, fits[k].LossAtFraction(iteration), fits[k].EpochOf(iteration));
-            }
-            var displacement = i == 0 ? 0 : clock.Displacement(previousPosition, position);
-            frames[i] = new FrameState(i, (double)i / fps, phase, progress, displacement, states, Trail(frames, i, trailFrames));
-            previousPosition = position;
+            var (phase, progressOfFrame, states) = i < holdStart ? (FramePhase.HoldStart, 0.0, animated[0])
+                : i < holdStart + animate ? (FramePhase.Animate, (double)(i - holdStart) / (animate - 1), animated[i - holdStart])
+                : (FramePhase.HoldEnd, 1.0, animated[^1]);
+            var displacement = i == 0 ? 0 : Displacement(clock.Probe, fits, frames[i - 1].Fits, states);
+            frames[i] = new FrameState(i, (double)i / fps, phase, progressOfFrame, displacement, states, Trail(frames, i, trailFrames));
         }
         return new Timeline(fps, holdStart, animate, holdEnd, frames);
+    }
+
+    /// <summary>RMS on-screen movement of all curves between two frames, in pixels.</summary>
+    private static double Displacement(CurveProbe probe, IReadOnlyList<FitRecord> fits, IReadOnlyList<FitState> from, FitState[] to)
+    {
+        var sum = 0.0;
+        for (var k = 0; k < fits.Count; k++)
+        {
+            sum += probe.SquaredDisplacement(fits[k].Info.Model, from[k].Parameters, to[k].Parameters);
+        }
+        return Math.Sqrt(sum / fits.Count);
     }
 
     /// <summary>The fits of the frames before <paramref name="index"/>, fading linearly with age in seconds.</summary>

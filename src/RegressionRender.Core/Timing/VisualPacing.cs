@@ -44,20 +44,8 @@ internal static class VisualPacing
         return best;
     }
 
-    /// <summary>
-    /// How far a plan is from smooth: the largest change of movement between consecutive frames over
-    /// max(15% of the largest movement, 1.5 px); below 1 no frame visibly jumps.
-    /// </summary>
-    public static double Score(IReadOnlyList<double> moves)
-    {
-        var largest = moves.Skip(1).DefaultIfEmpty(0).Max();
-        var jump = 0.0;
-        for (var j = 2; j < moves.Count; j++)
-        {
-            jump = Math.Max(jump, Math.Abs(moves[j] - moves[j - 1]));
-        }
-        return jump / Math.Max(0.15 * largest, 1.5);
-    }
+    /// <summary>The README's smoothness score (<see cref="Smoothness.Score"/>) of displacements whose first entry is the first frame's 0.</summary>
+    private static double Score(double[] moves) => Smoothness.Score(moves[1..]);
 
     /// <summary>Frame j goes where the measure reaches eased progress j of its total.</summary>
     private static double[] Invert(IReadOnlyList<double> eased, double[] knots, double[] cumulative, double end)

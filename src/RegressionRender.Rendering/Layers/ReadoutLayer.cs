@@ -146,15 +146,18 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         var fits = _context.Plan.Fits;
         var readouts = _context.Readouts;
         var race = fits.Count > 1;
-        var iteration = frame.Fits[0].Iteration;
-        List<(string, SKColor, bool, bool)> lines = _splitProgress
-            ? [(readouts[0].Epoch(iteration), style.MutedText, false, false), (readouts[0].Step(iteration), style.MutedText, false, false)]
-            : [(readouts[0].Progress(iteration), style.MutedText, false, false)];
+        var first = frame.Fits[0];
+        // A race shares the epoch (one clock); each fit says its own step.
+        List<(string, SKColor, bool, bool)> lines = race
+            ? [(readouts[0].Epoch(first), style.MutedText, false, false)]
+            : _splitProgress
+                ? [(readouts[0].Epoch(first), style.MutedText, false, false), (readouts[0].Step(first), style.MutedText, false, false)]
+                : [(readouts[0].Progress(first), style.MutedText, false, false)];
         for (var k = 0; k < frame.Fits.Count; k++)
         {
             var prefix = race ? fits[k].Info.Label + ":  " : "";
             lines.Add((prefix + readouts[k].Equation(frame.Fits[k].Parameters), style.FitColors[k], true, race));
-            lines.Add(((race ? "    " : "") + readouts[k].Loss(frame.Fits[k].Loss), style.Text, false, false));
+            lines.Add((race ? $"    {readouts[k].Loss(frame.Fits[k].Loss)}  ·  {readouts[k].Step(frame.Fits[k])}" : readouts[k].Loss(frame.Fits[k].Loss), style.Text, false, false));
         }
         return lines;
     }
@@ -162,6 +165,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
     private float MeasureWidest(bool splitProgress)
     {
         var widest = 0f;
+        var race = _context.Plan.Fits.Count > 1;
         for (var k = 0; k < _context.Plan.Fits.Count; k++)
         {
             var fit = _context.Plan.Fits[k];
@@ -170,11 +174,14 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
             {
                 var entry = (fit.EntryCount - 1) * i / 64;
                 var step = fit.EntryStep(entry);
-                widest = splitProgress
-                    ? Math.Max(widest, Math.Max(_font.MeasureText(_context.Readouts[k].Epoch(step)), _font.MeasureText(_context.Readouts[k].Step(step))))
-                    : Math.Max(widest, _font.MeasureText(_context.Readouts[k].Progress(step)));
-                widest = Math.Max(widest, _bold.MeasureText(prefix + _context.Readouts[k].Equation(fit.Entry(entry))));
-                widest = Math.Max(widest, _font.MeasureText(_context.Readouts[k].Loss(fit.EntryLoss(entry))));
+                // The widest step text is a tween's: "step 104→105 / 9000".
+                var from = fit.EntryStep(Math.Max(0, entry - 1));
+                var readout = _context.Readouts[k];
+                widest = splitProgress || race
+                    ? Math.Max(widest, Math.Max(_font.MeasureText(readout.Epoch(step)), _font.MeasureText(readout.Step(from, step))))
+                    : Math.Max(widest, _font.MeasureText(readout.Progress(from, step)));
+                widest = Math.Max(widest, _bold.MeasureText(prefix + readout.Equation(fit.Entry(entry))));
+                widest = Math.Max(widest, _font.MeasureText(race ? $"    {readout.Loss(fit.EntryLoss(entry))}  ·  {readout.Step(from, step)}" : readout.Loss(fit.EntryLoss(entry))));
             }
         }
         return (widest * 1.04f) + SwatchWidth;

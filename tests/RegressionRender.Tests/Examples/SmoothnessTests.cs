@@ -30,7 +30,7 @@ public sealed class SmoothnessTests
     {
         var moves = AnimatedMoves(Plan(example).Timeline);
         var largest = moves.Max();
-        var limit = Math.Max(0.15 * largest, 1.5);
+        var limit = Math.Max(Smoothness.JumpShare * largest, Smoothness.JumpPixels);
         for (var i = 0; i + 1 < moves.Length; i++)
         {
             Assert.True(Math.Abs(moves[i + 1] - moves[i]) <= limit,
@@ -46,6 +46,7 @@ public sealed class SmoothnessTests
         var busiest = moves.OrderDescending().Take(Math.Max(1, moves.Length / 10)).Sum();
         var share = busiest / moves.Sum();
         Assert.True(share <= 0.35, $"{example}: the busiest 10% of frames carry {share:P1} of the motion");
+        Assert.Equal(share, Smoothness.BusiestShare(moves), 12);
     }
 
     [Theory]

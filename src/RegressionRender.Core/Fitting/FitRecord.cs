@@ -11,10 +11,12 @@ public sealed class FitRecord
     private readonly double[] _parameters;
     private readonly double[] _loss;
     private readonly double[] _gradientNorm;
+    private readonly LevelPath? _levels;
     private readonly IObjective _objective;
 
-    internal FitRecord(FitRecordInfo info, int steps, int stride, double[] parameters, double[] loss, double[] gradientNorm, IObjective objective)
+    internal FitRecord(FitRecordInfo info, int steps, int stride, double[] parameters, double[] loss, double[] gradientNorm, LevelPath? levels, IObjective objective)
     {
+        _levels = levels;
         _objective = objective;
         Info = info;
         Steps = steps;
@@ -65,6 +67,19 @@ public sealed class FitRecord
 
     /// <summary>The loss after the last step.</summary>
     public double FinalLoss => _loss[^1];
+
+    /// <summary>
+    /// The parameters drawn at a fractional step: a kept step exactly, or the truthful tween between the two kept
+    /// steps around it, which follows the loss's level sets instead of cutting through the valley (<see cref="LevelPath"/>).
+    /// </summary>
+    public void Tween(double step, Span<double> destination)
+    {
+        var (lower, fraction) = Split(step);
+        if (fraction == 0 || _levels is null || !_levels.TryTween(lower, fraction, Entry(lower), Entry(lower + 1), destination))
+        {
+            Interpolate(step, destination);
+        }
+    }
 
     /// <summary>The kept entries the (fractional) step lies between, and how far along: (e, e, 0) on a kept step.</summary>
     public (int Lower, int Upper, double Fraction) Bracket(double step)

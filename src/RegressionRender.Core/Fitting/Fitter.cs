@@ -42,6 +42,8 @@ public static class Fitter
         var order = (int[])all.Clone();
         var random = new Random(fit.Seed);
 
+        var (optimum, reason) = Target(model, fit, z, data.Y);
+        var bowl = optimum is null ? null : new LossBowl(optimum, objective.HalfHessian(optimum), scaling);
         var capacity = (int)Math.Min((totalSteps / stride) + 2, RecordLimit + 2);
         var recorded = new List<double>(capacity * p);
         var losses = new List<double>(capacity);
@@ -90,21 +92,22 @@ public static class Fitter
             }
         }
 
-        var (optimum, reason) = Target(model, fit, z, data.Y);
         double[]? target = null;
         if (optimum is not null)
         {
             target = new double[p];
             scaling.ToOriginal(optimum, target);
         }
-        var info = new FitRecordInfo(label, model, stepsPerEpoch, fit.Epochs, divergedAt, target, optimum is null ? null : objective.Loss(optimum), reason, scaling, fit.L2);
-        return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms], objective);
+        var targetLoss = optimum is null ? (double?)null : objective.Loss(optimum);
+        var info = new FitRecordInfo(label, model, stepsPerEpoch, fit.Epochs, divergedAt, target, targetLoss, reason, scaling, fit.L2);
+        return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms], bowl?.ToPath(target!, targetLoss!.Value), objective);
 
         void Record(double loss)
         {
             scaling.ToOriginal(parameters, original);
             recorded.AddRange(original);
             losses.Add(loss);
+            bowl?.Add(parameters);
             objective.Gradient(parameters, all, gradient);
             norms.Add(Math.Sqrt(gradient.Sum(g => g * g)));
         }

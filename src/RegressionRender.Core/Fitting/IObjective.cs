@@ -11,4 +11,10 @@ internal interface IObjective
 
     /// <summary>The gradient the optimizer follows, over the samples in <paramref name="batch"/>.</summary>
     void Gradient(ReadOnlySpan<double> parameters, ReadOnlySpan<int> batch, Span<double> gradient);
+
+    /// <summary>
+    /// Half the Hessian of the loss at <paramref name="parameters"/>, row-major p × p: the metric M in which
+    /// loss(θ* + δ) ≈ loss(θ*) + δᵀMδ near the optimum θ* (exactly, for least squares).
+    /// </summary>
+    double[] HalfHessian(ReadOnlySpan<double> parameters);
 }

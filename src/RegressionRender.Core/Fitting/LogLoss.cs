@@ -38,6 +38,22 @@ internal sealed class LogLoss(double[] z, double[] y, int parameterCount, double
         }
     }
 
+    /// <summary>½·((1/n)·Σ σ(1 − σ)·φφᵀ + λ·D): log-loss is only near-quadratic, around its optimum.</summary>
+    public double[] HalfHessian(ReadOnlySpan<double> parameters)
+    {
+        var at = parameters.ToArray();
+        var matrix = Penalty.AddTo(Gram.Of(z, parameterCount, i =>
+        {
+            var p = RegressionModel.Sigmoid(RegressionModel.Polynomial(at, z[i]));
+            return p * (1 - p);
+        }), parameterCount, l2);
+        for (var k = 0; k < matrix.Length; k++)
+        {
+            matrix[k] /= 2;
+        }
+        return matrix;
+    }
+
     /// <summary>log(1 + e^z), without overflow.</summary>
     public static double Softplus(double z) => z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
 }

@@ -37,11 +37,24 @@ internal sealed class SquaredLoss(double[] z, double[] y, int parameterCount, do
             gradient[k] = (gradient[k] / batch.Length) + (k > 0 ? l2 * parameters[k] : 0);
         }
     }
+
+    /// <summary>(1/n)·ZᵀZ + λ·D (D = identity without the intercept): MSE is exactly quadratic.</summary>
+    public double[] HalfHessian(ReadOnlySpan<double> parameters) => Penalty.AddTo(Gram.Of(z, parameterCount, _ => 1.0), parameterCount, l2);
 }
 
 /// <summary>The l2 penalty λ‖w‖² over every parameter but the intercept.</summary>
 internal static class Penalty
 {
+    /// <summary>Adds <paramref name="weight"/> to every diagonal entry of <paramref name="matrix"/> but the intercept's.</summary>
+    public static double[] AddTo(double[] matrix, int parameterCount, double weight)
+    {
+        for (var k = 1; k < parameterCount; k++)
+        {
+            matrix[(k * parameterCount) + k] += weight;
+        }
+        return matrix;
+    }
+
     public static double Of(ReadOnlySpan<double> parameters, double l2)
     {
         if (l2 == 0)
@@ -54,5 +67,34 @@ internal static class Penalty
             sum += parameters[k] * parameters[k];
         }
         return l2 * sum;
+    }
+}
+
+/// <summary>The weighted Gram matrix (1/n)·Σ w(i)·φ(z_i)φ(z_i)ᵀ of the polynomial features, row-major.</summary>
+internal static class Gram
+{
+    public static double[] Of(double[] z, int parameterCount, Func<int, double> weight)
+    {
+        var p = parameterCount;
+        var matrix = new double[p * p];
+        var features = new double[p];
+        for (var i = 0; i < z.Length; i++)
+        {
+            var feature = 1.0;
+            for (var k = 0; k < p; k++)
+            {
+                features[k] = feature;
+                feature *= z[i];
+            }
+            var w = weight(i) / z.Length;
+            for (var j = 0; j < p; j++)
+            {
+                for (var k = 0; k < p; k++)
+                {
+                    matrix[(j * p) + k] += w * features[j] * features[k];
+                }
+            }
+        }
+        return matrix;
     }
 }

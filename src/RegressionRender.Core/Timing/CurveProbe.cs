@@ -5,9 +5,9 @@ namespace RegressionRender.Core.Timing;
 
 /// <summary>
 /// Measures fitted curves as the viewer sees them, at evenly spaced x across the fit panel: how far they move
-/// (the RMS of the vertical movement, in output pixels) and how much of them is inside the panel. A curve is
-/// clamped just beyond the panel's edges before it is compared, so movement far outside the panel (a diverging
-/// fit far off-screen) does not count.
+/// (the RMS of the vertical movement, in output pixels, where it is visible) and how much of them is inside the panel. A curve is
+/// clamped to the panel's edges before it is compared, so movement outside the panel — a fit far off-screen,
+/// or flying off — counts for nothing: pacing spends frames only on what can be seen.
 /// </summary>
 public sealed class CurveProbe
 {
@@ -37,16 +37,54 @@ public sealed class CurveProbe
         }
     }
 
-    /// <summary>Mean squared pixel movement between two parameter vectors of the same model.</summary>
+    /// <summary>Mean squared visible pixel movement between two parameter vectors of the same model (see <see cref="Movement"/>).</summary>
     public double SquaredDisplacement(RegressionModel model, ReadOnlySpan<double> from, ReadOnlySpan<double> to)
     {
         var sum = 0.0;
         foreach (var x in _xs)
         {
-            var d = Clamp(_viewport.PixelY(model.Predict(to, x))) - Clamp(_viewport.PixelY(model.Predict(from, x)));
-            sum += d * d;
+            sum += Squared(Clamp(_viewport.PixelY(model.Predict(from, x))), Clamp(_viewport.PixelY(model.Predict(to, x))));
         }
         return sum / Samples;
+    }
+
+    /// <summary>
+    /// The visible movement between two sampled rows (of one or several curves), in pixels: the RMS over the
+    /// samples of how far each moved, counting a sample only where it is inside the panel in at least one of the two
+    /// (a curve off the panel in both, even on opposite sides, shows no movement).
+    /// </summary>
+    public double Movement(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += Squared(a[i], b[i]);
+        }
+        return Math.Sqrt(sum / a.Length);
+    }
+
+    private double Squared(double a, double b)
+    {
+        var area = _viewport.Area;
+        if ((a <= area.Top || a >= area.Bottom) && (b <= area.Top || b >= area.Bottom))
+        {
+            return 0;
+        }
+        return (a - b) * (a - b);
+    }
+
+    /// <summary>True when a sampled row (from <see cref="Sample"/>) shows any of the curve inside the panel, not only clamped to its edges.</summary>
+    public bool AnyInside(ReadOnlySpan<float> rows)
+    {
+        var area = _viewport.Area;
+        foreach (var y in rows)
+        {
+            if (y > area.Top && y < area.Bottom)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The share (0–1) of the curve, over the panel's x range, that lies inside the panel.</summary>
@@ -65,10 +103,6 @@ public sealed class CurveProbe
     private double Clamp(float pixelY)
     {
         var area = _viewport.Area;
-        var limit = area.Height * VisibleMargin;
-        return double.IsNaN(pixelY) ? area.Bottom + limit : Math.Clamp(pixelY, area.Top - limit, area.Bottom + limit);
+        return double.IsNaN(pixelY) ? area.Bottom : Math.Clamp(pixelY, area.Top, area.Bottom);
     }
-
-    /// <summary>How far beyond the panel, in panel heights, movement still counts; the viewer sees none of it further out.</summary>
-    private const float VisibleMargin = 0.25f;
 }

@@ -3,20 +3,20 @@ using RegressionRender.Core.Config;
 namespace RegressionRender.Core.Timing;
 
 /// <summary>
-/// Maps eased animation progress (0..1) to a position on the run clock, so that the fit converges smoothly on
-/// screen. <c>iterations</c> is linear in steps; <c>log</c> is u = (N+1)^p − 1; <c>visual</c> (the default)
-/// spaces frames so that the curves move by equal on-screen distances, shaped by the easing.
+/// Maps eased animation progress (0..1) to a position on the run clock. <c>iterations</c> is linear in steps;
+/// <c>log</c> is u = (N+1)^p − 1; <c>visual</c> (the default) spaces frames so that the curves move by equal
+/// on-screen distances, shaped by the easing (<see cref="VisualWalk"/>). A blend averages the modes' positions.
 /// </summary>
 internal static class Pacing
 {
-    /// <summary>Clock positions for eased progress values: the weighted average of each mode's positions.</summary>
-    public static double[] Positions(PacingSpec pacing, IReadOnlyList<double> eased, RunClock clock)
+    /// <summary>Clock positions for cumulative eased progress: the weighted average of each mode's positions (first 0, last the end).</summary>
+    public static double[] Positions(PacingSpec pacing, IReadOnlyList<double> progress, RunClock clock)
     {
         var total = pacing.Weights.Values.Sum();
-        var blended = new double[eased.Count];
+        var blended = new double[progress.Count];
         foreach (var (mode, weight) in pacing.Weights.Where(w => w.Value > 0))
         {
-            var positions = Positions(mode, eased, clock);
+            var positions = Positions(mode, progress, clock);
             for (var j = 0; j < blended.Length; j++)
             {
                 blended[j] += weight / total * positions[j];
@@ -27,11 +27,12 @@ internal static class Pacing
         return blended;
     }
 
-    /// <summary>Clock positions of one mode for eased progress values (first 0, last the end).</summary>
-    public static double[] Positions(string mode, IReadOnlyList<double> eased, RunClock clock) => mode switch
+    private static double[] Positions(string mode, IReadOnlyList<double> progress, RunClock clock) => mode switch
     {
-        "iterations" => [.. eased.Select(e => Math.Clamp(e, 0, 1) * clock.End)],
-        "log" => [.. eased.Select(e => Math.Clamp(Math.Pow(clock.End + 1, Math.Clamp(e, 0, 1)) - 1, 0, clock.End))],
-        _ => VisualPacing.Positions(eased, clock),
+        "iterations" => Linear(progress, clock),
+        "log" => [.. progress.Select(e => Math.Clamp(Math.Pow(clock.End + 1, e) - 1, 0, clock.End))],
+        _ => VisualPacing.Positions(progress, clock),
     };
+
+    private static double[] Linear(IReadOnlyList<double> progress, RunClock clock) => [.. progress.Select(e => e * clock.End)];
 }

@@ -13,6 +13,9 @@ public static class Smoothness
     /// <summary>Largest allowed change of movement in pixels, whatever the largest movement.</summary>
     public const double JumpPixels = 1.5;
 
+    /// <summary>A plan scoring above this is close enough to a jump that pacing tries harder (rounding in the drawn frames must not cross 1).</summary>
+    public const double Headroom = 0.9;
+
     /// <summary>Most of the motion the busiest tenth of the frames may carry.</summary>
     public const double BusiestLimit = 0.35;
 

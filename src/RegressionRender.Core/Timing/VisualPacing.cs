@@ -11,6 +11,9 @@ internal static class VisualPacing
     /// <summary>Most knots the visual walk scans (their pixel rows are kept in memory).</summary>
     private const int MaxWalkKnots = 20_000;
 
+    /// <summary>How far along the path a frame of the budget walk looks for its movement, in multiples of it (<see cref="BudgetWalk"/>).</summary>
+    private static readonly double[] BudgetReaches = [3, 12];
+
     /// <summary>Frame spacings, in epochs, at which snapping to whole epochs may begin (∞ = never).</summary>
     private static readonly double[] LockThresholds = [double.PositiveInfinity, 0.75, 1.5, 3];
 
@@ -25,23 +28,31 @@ internal static class VisualPacing
         }
         var inverse = Invert(eased, knots, cumulative, clock.End);
         // The candidates are independent: refine them in parallel, each with its own clock (clocks hold scratch buffers).
-        var candidates = LockThresholds
+        var best = LockThresholds
             .AsParallel().AsOrdered()
             .Select(start =>
             {
                 var own = clock.Copy();
-                return FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start);
+                var positions = FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start);
+                return (Positions: positions, Score: Score(FrameRefiner.Displacements(positions, own)));
             })
-            .ToList();
-        var best = candidates.MinBy(candidate => Score(FrameRefiner.Displacements(candidate, clock)))!;
-        // The walk costs more; it is tried when the measure-based placements still let a frame jump.
-        if (Score(FrameRefiner.Displacements(best, clock)) > 1
-            && new VisualWalk(clock, WalkKnots(knots)).Positions(eased, total) is { } walked
-            && Score(FrameRefiner.Displacements(walked, clock)) < Score(FrameRefiner.Displacements(best, clock)))
+            .ToList()
+            .MinBy(candidate => candidate.Score);
+        if (best.Score <= Smoothness.Headroom)
         {
-            return walked;
+            return best.Positions;
         }
-        return best;
+        // The walks cost more; they are tried when the measure-based placements still let a frame jump.
+        IEnumerable<double[]?> walks = [new VisualWalk(clock, WalkKnots(knots)).Positions(eased, total), .. BudgetReaches.Select(reach => BudgetWalk.Positions(eased, clock, reach))];
+        foreach (var walked in walks.OfType<double[]>())
+        {
+            var score = Score(FrameRefiner.Displacements(walked, clock));
+            if (score < best.Score)
+            {
+                best = (walked, score);
+            }
+        }
+        return best.Positions;
     }
 
     /// <summary>The README's smoothness score (<see cref="Smoothness.Score"/>) of displacements whose first entry is the first frame's 0.</summary>

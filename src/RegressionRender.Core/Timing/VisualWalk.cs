@@ -84,7 +84,7 @@ internal sealed class VisualWalk
                 {
                     positions[rest] = _clock.End;
                 }
-                return (positions, j < eased.Count - 1 || RunClock.Distance(from, Row(_knots.Length - 1)) > 0);
+                return (positions, j < eased.Count - 1 || _clock.Distance(from, Row(_knots.Length - 1)) > 0);
             }
             _clock.Sample(positions[j], from);
         }
@@ -108,7 +108,7 @@ internal sealed class VisualWalk
             {
                 continue;
             }
-            var distance = RunClock.Distance(from, Row(k));
+            var distance = _clock.Distance(from, Row(k));
             if (distance >= target)
             {
                 if (candidate - start > _epoch)
@@ -129,7 +129,7 @@ internal sealed class VisualWalk
         {
             var middle = (low + high) / 2;
             _clock.Sample(middle, probe);
-            if (RunClock.Distance(from, probe) >= target)
+            if (_clock.Distance(from, probe) >= target)
             {
                 high = middle;
             }

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using RegressionRender.Core.Config;
+using RegressionRender.Core.Timing;
+
+namespace RegressionRender.Tests.Examples;
+
+/// <summary>
+/// Every frame tells the truth about the optimizer, read from the plan (what <c>plan --json</c> prints): a tween
+/// never shows a fit better than both kept steps it lies between (loss ≥ 0.99 × the lower), almost every
+/// animated frame shows some fit inside the panel, and the animation does not sit on the final step before its
+/// last frame. The same holds for every easing, run through the timeline of the seed, which moves forward only.
+/// </summary>
+public sealed class TruthfulMotionTests
+{
+    private static readonly ConcurrentDictionary<string, Lazy<PlanReport>> Plans = new();
+
+    private static PlanReport Plan(string example) =>
+        Plans.GetOrAdd(example, e => new Lazy<PlanReport>(() => PlanReport.Build(PreparedScene.Load(ExampleTheory.PathOf(e))))).Value;
+
+    public static TheoryData<string> Easings() => [.. Easing.Names];
+
+    [Theory]
+    [MemberData(nameof(ExampleTheory.All), MemberType = typeof(ExampleTheory))]
+    public void No_Frame_Shows_A_Fit_Better_Than_The_Steps_It_Lies_Between(string example) => AssertTruthful(example, Plan(example));
+
+    [Theory]
+    [MemberData(nameof(ExampleTheory.All), MemberType = typeof(ExampleTheory))]
+    public void Animated_Frames_Show_A_Fit_And_Reach_The_End_Only_At_The_Last(string example) => AssertNoDeadTime(example, Plan(example));
+
+    [Theory]
+    [MemberData(nameof(Easings))]
+    public void Every_Easing_Runs_The_Seed_Truthfully_Forward_And_To_The_End(string easing)
+    {
+        var seed = PreparedScene.Load(ExampleTheory.PathOf("seed.json"));
+        var config = seed.Config with { Animation = seed.Config.Animation with { Easing = easing } };
+        var plan = PlanReport.Build(PreparedScene.FromConfig(config, "seed"));
+        var moves = plan.Frames.Where(f => f.Phase == "animate").Skip(1).Select(f => f.DisplacementPx).ToArray();
+        Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"{easing}: the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
+        var animated = plan.Frames.Where(f => f.Phase == "animate").ToList();
+        Assert.Equal(0, animated[0].Fits[0].Iteration);
+        Assert.Equal(plan.Fits[0].Steps, animated[^1].Fits[0].Iteration);
+        // Forward only: an overshooting easing surges and slows, it never rewinds the optimizer.
+        for (var j = 1; j < animated.Count; j++)
+        {
+            Assert.True(animated[j].Fits[0].Iteration >= animated[j - 1].Fits[0].Iteration, $"{easing}: frame {animated[j].Frame} goes back");
+        }
+        AssertTruthful(easing, plan);
+        AssertNoDeadTime(easing, plan);
+    }
+
+    private static void AssertTruthful(string name, PlanReport plan)
+    {
+        foreach (var frame in plan.Frames)
+        {
+            foreach (var fit in frame.Fits)
+            {
+                Assert.True(fit.Loss >= 0.99 * fit.LossBetween.Min(),
+                    $"{name} frame {frame.Frame}: loss {fit.Loss} is below the steps {fit.Between[0]}..{fit.Between[1]} it lies between ({fit.LossBetween[0]}, {fit.LossBetween[1]})");
+            }
+        }
+    }
+
+    private static void AssertNoDeadTime(string name, PlanReport plan)
+    {
+        var animated = plan.Frames.Where(f => f.Phase == "animate").ToList();
+        var empty = animated.Count(f => f.Fits.All(fit => fit.Visible == 0));
+        Assert.True(empty <= 0.05 * animated.Count, $"{name}: {empty} of {animated.Count} animated frames show no fit inside the panel");
+        var atEnd = animated.Count(f => f.Fits.Select((fit, k) => fit.Iteration == plan.Fits[k].Steps).All(x => x));
+        Assert.True(atEnd <= 1, $"{name}: {atEnd} animated frames already show every fit on its final step");
+    }
+}

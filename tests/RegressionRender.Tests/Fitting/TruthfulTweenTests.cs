@@ -1,0 +1,61 @@
+using RegressionRender.Core.Config;
+using RegressionRender.Core.Fitting;
+using RegressionRender.Tests.Support;
+
+namespace RegressionRender.Tests.Fitting;
+
+/// <summary>A tween between two kept steps never shows a fit better than both of them.</summary>
+public sealed class TruthfulTweenTests
+{
+    private static readonly RegressionModel Line = new(ModelKind.Linear, 1);
+
+    public static TheoryData<OptimizerKind, double, bool> Runs() => new()
+    {
+        { OptimizerKind.Gd, 0.04, false },        // diverges: every step overshoots to the other side
+        { OptimizerKind.Gd, 0.028, false },       // oscillates and converges
+        { OptimizerKind.Momentum, 0.01, false },  // overshoots along the valley
+        { OptimizerKind.Sgd, 0.01, true },        // noise around the optimum
+        { OptimizerKind.Gd, 0.3, true },          // standardized: converges from one side
+    };
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public void Tweens_Stay_Above_The_Lower_Loss_Of_Their_Two_Steps(OptimizerKind optimizer, double rate, bool standardize)
+    {
+        var record = Fitter.Fit(Scenes.SeedData, Line, new FitConfig { Optimizer = optimizer, LearningRate = rate, Epochs = 30, Standardize = standardize, Init = [6, 0.2] }, "fit", "seed");
+        var drawn = new double[2];
+        for (var step = 0; step < record.Steps; step++)
+        {
+            var lower = Math.Min(record.LossAt(step), record.LossAt(step + 1));
+            for (var i = 1; i < 16; i++)
+            {
+                record.Tween(step + (i / 16.0), drawn);
+                Assert.True(record.LossOf(drawn) >= 0.995 * lower,
+                    $"{optimizer} η={rate}: at step {step + (i / 16.0)} the loss {record.LossOf(drawn)} is below {lower}");
+            }
+            record.Tween(step, drawn);
+            Assert.Equal(record.ParametersAt(step).ToArray(), drawn);
+        }
+    }
+
+    [Fact]
+    public void A_Fit_Converging_From_One_Side_Is_Tweened_Along_The_Straight_Line()
+    {
+        var record = Fitter.Fit(Scenes.SeedData, Line, new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.3, Epochs = 10, Standardize = true }, "GD", "seed");
+        double[] tweened = new double[2], straight = new double[2];
+        record.Tween(2.5, tweened);
+        record.Interpolate(2.5, straight);
+        Assert.Equal(straight, tweened);
+    }
+
+    [Fact]
+    public void A_Diverging_Fit_Swings_Round_The_Optimum_Instead_Of_Through_It()
+    {
+        var record = Fitter.Fit(Scenes.SeedData, Line, new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.04, Epochs = 8, Init = [0.01, 0.01] }, "GD", "seed");
+        double[] tweened = new double[2], straight = new double[2];
+        record.Tween(5.5, tweened);
+        record.Interpolate(5.5, straight);
+        Assert.True(record.LossOf(straight) < 0.5 * Math.Min(record.LossAt(5), record.LossAt(6)), "the straight line would pass the valley floor");
+        Assert.True(record.LossOf(tweened) >= Math.Min(record.LossAt(5), record.LossAt(6)) * 0.995);
+    }
+}

@@ -11,8 +11,8 @@ trap 'git -C "$root" worktree remove --force "$work/before" >/dev/null 2>&1 || t
 git -C "$root" worktree add --detach "$work/before" "$before" >/dev/null
 dotnet build -c Release "$work/before/src/RegressionRender.Cli" -o "$work/bin-before" >/dev/null
 dotnet build -c Release "$root/src/RegressionRender.Cli" -o "$work/bin-after" >/dev/null
-configs=(examples/huge-first-step.json examples/momentum-ravine.json examples/off-view-start.json
-  examples/learning-rate-too-high.json docs/behaviours/race-converge-diverge.json docs/behaviours/minibatch-shuffled.json
+configs=(examples/minibatch-shuffled.json examples/huge-first-step.json examples/momentum-ravine.json examples/off-view-start.json
+  examples/learning-rate-too-high.json docs/behaviours/race-converge-diverge.json
   docs/behaviours/sgd-noise.json docs/behaviours/adam-spikes.json examples/seed.json examples/seed-race.json)
 for config in "${configs[@]}"; do
   name="$(basename "$config" .json)"

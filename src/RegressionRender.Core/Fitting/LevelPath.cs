@@ -3,12 +3,13 @@ namespace RegressionRender.Core.Fitting;
 /// <summary>
 /// The truthful tween between two kept steps a and b of a record. A straight line in parameter space between two
 /// steps on opposite sides of the valley (oscillation, momentum overshoot, divergence, SGD noise) sweeps through
-/// the valley floor and shows fits far better than the optimizer ever was. This path instead keeps to the loss
-/// bowl's level sets: with δ = θ − θ*, its radius ‖δ‖ goes from ‖δa‖ to ‖δb‖ (‖δ‖² linearly, so that for least
-/// squares the loss goes linearly from loss(a) to loss(b)) while its direction turns evenly from δa's to δb's
-/// (slerp in the bowl's metric; through a fixed third direction when they are opposite). Where a and b lie on
-/// one ray from θ* it is the straight line. Where the straight line itself stays above 99% of the lower loss (a
-/// fit converging from one side, the usual case), the tween is the straight line; so it is without an optimum.
+/// the valley floor and shows fits far better than the optimizer ever was. This tween is the straight line,
+/// lifted where it would dip: with δ = θ − θ* in the loss bowl's metric (loss = loss(θ*) + ‖δ‖², exactly for least
+/// squares), a point of the line whose loss would fall below 99.5% of the lower of the two steps' losses is pushed
+/// straight out from the optimum onto that level — the smallest change that keeps it truthful. Where the line
+/// never dips (a fit converging from one side, the usual case) it is the straight line, and so it is without an
+/// optimum. Between two steps on opposite sides of the optimum (a diverging or oscillating fit) the lifted part
+/// swings round the optimum quickly, at the lowest truthful level: in effect a cut from one side to the other.
 /// </summary>
 internal sealed class LevelPath(double[] center, double centerLoss, double[] radius, double[] cosine, IReadOnlyDictionary<int, LevelTurn> turns)
 {
@@ -18,39 +19,30 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
         var ra = radius[entry];
         var rb = radius[entry + 1];
         var c = cosine[entry];
-        if (!double.IsFinite(ra) || !double.IsFinite(rb) || !double.IsFinite(c) || Math.Min(ra, rb) <= 1e-12 * Math.Max(ra, rb) || Math.Max(ra, rb) == 0)
+        if (!double.IsFinite(ra) || !double.IsFinite(rb) || !double.IsFinite(c) || Math.Max(ra, rb) == 0 || StraightIsTruthful(ra, rb, c))
         {
             return false;
         }
-        if (StraightIsTruthful(ra, rb, c))
+        // The straight line's offset from the optimum, δ(t) = (1 − t)·δa + t·δb, and its squared length in the bowl.
+        var squared = ((1 - t) * (1 - t) * ra * ra) + (t * t * rb * rb) + (2 * t * (1 - t) * ra * rb * c);
+        var floor = (Margin * (centerLoss + Math.Min(ra * ra, rb * rb))) - centerLoss;
+        if (squared >= floor)
         {
             return false;
         }
-        var r = Math.Sqrt(((1 - t) * ra * ra) + (t * rb * rb));
-        double alpha, beta, gamma = 0;
-        double[]? turn = null;
-        if (turns.TryGetValue(entry, out var through))
+        if (squared <= 1e-18 * floor && turns.TryGetValue(entry, out var through))
         {
-            // a → the turn direction (a quarter circle), then the turn direction → b.
-            turn = through.Direction;
-            if (t < 0.5)
+            // Exactly opposite steps, at the optimum's side-by-side point: the offset vanishes, so the turn direction.
+            for (var k = 0; k < destination.Length; k++)
             {
-                (alpha, beta, gamma) = (Math.Cos(t * Math.PI), 0, Math.Sin(t * Math.PI));
+                destination[k] = center[k] + (Math.Sqrt(floor) * through.Direction[k]);
             }
-            else
-            {
-                var (first, second) = Slerp(through.CosineToNext, (2 * t) - 1);
-                (alpha, beta, gamma) = (0, second, first);
-            }
+            return true;
         }
-        else
-        {
-            (alpha, beta) = Slerp(c, t);
-        }
+        var lift = Math.Sqrt(floor / Math.Max(squared, 1e-300));
         for (var k = 0; k < destination.Length; k++)
         {
-            var direction = (alpha * (a[k] - center[k]) / ra) + (beta * (b[k] - center[k]) / rb) + (turn is null ? 0 : gamma * turn[k]);
-            destination[k] = center[k] + (r * direction);
+            destination[k] = center[k] + (lift * (((1 - t) * (a[k] - center[k])) + (t * (b[k] - center[k]))));
         }
         return true;
     }
@@ -78,18 +70,4 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
 
     /// <summary>Stricter than the truth rule's 0.99, so that rounding never crosses it.</summary>
     private const double Margin = 0.995;
-
-    /// <summary>Weights of two unit vectors with cosine <paramref name="cosine"/> for a unit vector a fraction t of the way along the arc between them.</summary>
-    private static (double First, double Second) Slerp(double cosine, double t)
-    {
-        var angle = Math.Acos(Math.Clamp(cosine, -1, 1));
-        if (angle < 1e-4)
-        {
-            // Nearly one direction: normalised lerp (its norm from the cosine, no metric needed).
-            var norm = Math.Sqrt(((1 - t) * (1 - t)) + (t * t) + (2 * t * (1 - t) * cosine));
-            return ((1 - t) / norm, t / norm);
-        }
-        var sine = Math.Sin(angle);
-        return (Math.Sin((1 - t) * angle) / sine, Math.Sin(t * angle) / sine);
-    }
 }

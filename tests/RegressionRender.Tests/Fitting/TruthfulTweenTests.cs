@@ -30,7 +30,7 @@ public sealed class TruthfulTweenTests
             for (var i = 1; i < 16; i++)
             {
                 record.Tween(step + (i / 16.0), drawn);
-                Assert.True(record.LossOf(drawn) >= 0.995 * lower,
+                Assert.True(record.LossOf(drawn) >= 0.99 * lower,
                     $"{optimizer} η={rate}: at step {step + (i / 16.0)} the loss {record.LossOf(drawn)} is below {lower}");
             }
             record.Tween(step, drawn);
@@ -49,13 +49,43 @@ public sealed class TruthfulTweenTests
     }
 
     [Fact]
-    public void A_Diverging_Fit_Swings_Round_The_Optimum_Instead_Of_Through_It()
+    public void A_Diverging_Fit_Is_Lifted_Round_The_Optimum_Instead_Of_Passing_Through_It()
     {
         var record = Fitter.Fit(Scenes.SeedData, Line, new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.04, Epochs = 8, Init = [0.01, 0.01] }, "GD", "seed");
         double[] tweened = new double[2], straight = new double[2];
         record.Tween(5.5, tweened);
         record.Interpolate(5.5, straight);
         Assert.True(record.LossOf(straight) < 0.5 * Math.Min(record.LossAt(5), record.LossAt(6)), "the straight line would pass the valley floor");
-        Assert.True(record.LossOf(tweened) >= Math.Min(record.LossAt(5), record.LossAt(6)) * 0.995);
+        Assert.True(record.LossOf(tweened) >= Math.Min(record.LossAt(5), record.LossAt(6)) * 0.99);
+    }
+
+    [Fact]
+    public void Where_The_Straight_Line_Dips_A_Little_The_Tween_Stays_Close_To_It()
+    {
+        // Momentum overshooting in a narrow valley: some straight tweens dip a few percent below the lower step.
+        var data = new Core.Data.Dataset([10, 11, 12.5, 13, 14.2, 15, 16.1, 17.3, 18, 19.5], [3.1, 4.0, 4.2, 5.9, 6.1, 6.4, 8.2, 8.0, 9.7, 10.1], "x", "y", 0);
+        var record = Fitter.Fit(data, Line, new FitConfig { Optimizer = OptimizerKind.Momentum, LearningRate = 0.002, Momentum = 0.93, Epochs = 200, Init = [8, -0.3] }, "M", "ravine");
+        double[] tweened = new double[2], straight = new double[2];
+        var lifted = 0;
+        for (var step = 0; step < record.Steps; step++)
+        {
+            var a = record.ParametersAt(step).ToArray();
+            var b = record.ParametersAt(step + 1).ToArray();
+            // What the viewer sees: how far the curves are apart over the data's x range.
+            var length = data.X.Max(x => Math.Abs(RegressionModel.Polynomial(b, x) - RegressionModel.Polynomial(a, x)));
+            for (var i = 1; i < 8; i++)
+            {
+                record.Tween(step + (i / 8.0), tweened);
+                record.Interpolate(step + (i / 8.0), straight);
+                var apart = data.X.Max(x => Math.Abs(RegressionModel.Polynomial(tweened, x) - RegressionModel.Polynomial(straight, x)));
+                lifted += apart > 0 ? 1 : 0;
+                var dip = 1 - (record.LossOf(straight) / Math.Min(record.LossAt(step), record.LossAt(step + 1)));
+                if (dip < 0.05)
+                {
+                    Assert.True(apart <= 0.5 * length, $"step {step + (i / 8.0)}: {apart} away from the straight line for a {dip:P1} dip (step length {length})");
+                }
+            }
+        }
+        Assert.True(lifted > 0, "no tween needed lifting: the case does not test anything");
     }
 }

@@ -13,6 +13,8 @@ internal sealed class RunClock
     private readonly IReadOnlyList<FitRecord> _fits;
     private readonly double[] _stepsPerClockStep;
     private readonly double[][] _scratch;
+    private readonly float[] _rowA;
+    private readonly float[] _rowB;
 
     public RunClock(IReadOnlyList<FitRecord> fits, CurveProbe probe)
     {
@@ -23,6 +25,8 @@ internal sealed class RunClock
         StepsPerEpoch = reference.Info.StepsPerEpoch;
         _stepsPerClockStep = [.. fits.Select(f => (double)f.Info.StepsPerEpoch / reference.Info.StepsPerEpoch)];
         _scratch = [.. fits.Select(f => new double[f.ParameterCount])];
+        _rowA = new float[RowLength];
+        _rowB = new float[RowLength];
         Trends = new Trend?[fits.Count];
     }
 
@@ -80,11 +84,9 @@ internal sealed class RunClock
     /// <summary>The visible movement, between clock positions <paramref name="from"/> and <paramref name="to"/>, of what pacing follows.</summary>
     public double Displacement(double from, double to)
     {
-        var a = new float[RowLength];
-        var b = new float[RowLength];
-        Sample(from, a);
-        Sample(to, b);
-        return Distance(a, b);
+        Sample(from, _rowA);
+        Sample(to, _rowB);
+        return Distance(_rowA, _rowB);
     }
 
     /// <summary>The visible movement between two rows of <see cref="Sample"/> (<see cref="CurveProbe.Movement"/>).</summary>

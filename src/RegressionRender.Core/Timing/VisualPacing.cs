@@ -42,14 +42,26 @@ internal static class VisualPacing
         {
             return best.Positions;
         }
-        // The walks cost more; they are tried when the measure-based placements still let a frame jump.
-        IEnumerable<double[]?> walks = [new VisualWalk(clock, WalkKnots(knots)).Positions(eased, total), .. BudgetReaches.Select(reach => BudgetWalk.Positions(eased, clock, reach))];
-        foreach (var walked in walks.OfType<double[]>())
+        // The walks cost more; they are tried in turn while the placements so far still (nearly) let a frame jump.
+        IEnumerable<Func<double[]?>> walks =
+        [
+            () => new VisualWalk(clock, WalkKnots(knots)).Positions(eased, total),
+            .. BudgetReaches.Select(reach => (Func<double[]?>)(() => BudgetWalk.Positions(eased, clock, reach))),
+        ];
+        foreach (var walk in walks)
         {
+            if (walk() is not { } walked)
+            {
+                continue;
+            }
             var score = Score(FrameRefiner.Displacements(walked, clock));
             if (score < best.Score)
             {
                 best = (walked, score);
+            }
+            if (best.Score <= Smoothness.Headroom)
+            {
+                break;
             }
         }
         return best.Positions;

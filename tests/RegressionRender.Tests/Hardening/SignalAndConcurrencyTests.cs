@@ -48,8 +48,15 @@ public sealed partial class SignalAndConcurrencyTests
         await Task.Delay(300);
         if (ffmpegToo)
         {
-            // Ctrl-C in a terminal reaches the whole process group: ffmpeg may stop first.
-            Assert.Equal(0, ScratchMount.Run("pkill", "-INT", "-P", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ffmpeg"));
+            // Ctrl-C in a terminal reaches the whole process group: ffmpeg may stop first. The temporary file is made
+            // before ffmpeg starts, so wait (on a loaded machine, a while) until ffmpeg is there to be interrupted.
+            var parent = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var running = Stopwatch.StartNew();
+            while (ScratchMount.Run("pgrep", "-P", parent, "ffmpeg") != 0 && !process.HasExited && running.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                await Task.Delay(20);
+            }
+            Assert.Equal(0, ScratchMount.Run("pkill", "-INT", "-P", parent, "ffmpeg"));
         }
         Assert.True(Kill(process.Id, Sigint) == 0, $"kill(SIGINT) failed; {seen}; exited {process.HasExited}");
         await process.WaitForExitAsync();

@@ -62,7 +62,6 @@ public sealed class FrameRenderer : IDisposable
         [
             new ResidualsLayer(context),
             new TrailLayer(context),
-            new NoiseLayer(context),
             new ThresholdLayer(context),
             new CurveLayer(context),
             new ReadoutLayer(context),

@@ -22,7 +22,7 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
             s.Frame, s.Time, PhaseName(s.Phase), s.Progress, s.DisplacementPx,
             [.. s.Fits.Select(f => new PlanFitFrame(
                 f.Iteration, f.Parameters, f.Loss, f.Epoch, [f.FromStep, f.ToStep], [f.FromLoss, f.ToLoss],
-                f.Display == FitDisplay.Tween ? "tween" : "iterate", f.Visible, f.Noise is { } noise ? [noise.First, noise.Last] : null))])).ToList();
+                f.Display == FitDisplay.Tween ? "tween" : "iterate", f.Visible))])).ToList();
         return new PlanReport(timeline.FrameCount, timeline.Fps, view.Width, view.Height, timeline.Duration, fits, frames);
     }
 
@@ -78,5 +78,4 @@ public sealed record PlanFrame(int Frame, double Time, string Phase, double Prog
 /// <param name="LossBetween">The recorded losses of k0 and k1.</param>
 /// <param name="Display">"iterate" (a recorded step exactly) or "tween" (on the way from k0 to k1, never better than both).</param>
 /// <param name="Visible">The share (0–1) of the fit's curve, across the fit panel, inside the panel.</param>
-/// <param name="NoiseEntries">For a stochastic fit shown on one step chosen from many: the kept entries [first, last] it was chosen from (drawn faintly).</param>
-public sealed record PlanFitFrame(double Iteration, double[] Parameters, double Loss, int Epoch, int[] Between, double[] LossBetween, string Display, double Visible, int[]? NoiseEntries);
+public sealed record PlanFitFrame(double Iteration, double[] Parameters, double Loss, int Epoch, int[] Between, double[] LossBetween, string Display, double Visible);

@@ -19,10 +19,10 @@ internal sealed class BudgetWalk
     private const int MinKnots = 4_096;
 
     /// <summary>Rounds of bisection on the share factor.</summary>
-    private const int FactorRounds = 16;
+    private const int FactorRounds = 12;
 
     /// <summary>Rounds of bisection between two knots when placing a frame.</summary>
-    private const int PlaceRounds = 14;
+    private const int PlaceRounds = 10;
 
     private readonly RunClock _clock;
     private readonly double[] _knots;

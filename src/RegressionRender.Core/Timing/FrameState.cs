@@ -51,7 +51,6 @@ public enum FitDisplay
 /// <param name="ToLoss">The recorded loss of <paramref name="ToStep"/>.</param>
 /// <param name="Display">A recorded step or a tween.</param>
 /// <param name="Visible">The share (0–1) of the curve, across the fit panel, inside the panel.</param>
-/// <param name="Noise">For a stochastic fit shown on one recorded step chosen from many: the kept entries it was chosen from (drawn faintly as its noise).</param>
 public sealed record FitState(
     double Iteration,
     double[] Parameters,
@@ -62,11 +61,7 @@ public sealed record FitState(
     double FromLoss,
     double ToLoss,
     FitDisplay Display,
-    double Visible,
-    EntryRange? Noise = null);
-
-/// <summary>Kept entries First..Last of a record, inclusive.</summary>
-public readonly record struct EntryRange(int First, int Last);
+    double Visible);
 
 /// <summary>An earlier fit drawn behind the current one.</summary>
 /// <param name="FitIndex">Which fit it belongs to.</param>

@@ -5,8 +5,8 @@ namespace RegressionRender.Core.Timing;
 /// <summary>
 /// One clock for all fits of a scene: a position u counted in steps of the longest run. Every fit shows the
 /// same epoch at the same u (fit k is at step u · its steps per epoch / the reference's), so the runs of a race
-/// stay comparable; a fit that ended early (fewer epochs, or diverged) stays on its last step. The clock also
-/// samples what pacing follows: each fit's drawn path, or for a stochastic fit its <see cref="Trend"/>.
+/// stay comparable; a fit that ended early (fewer epochs, or diverged) stays on its last step.. The clock also
+/// samples what pacing follows: each fit's drawn path.
 /// </summary>
 internal sealed class RunClock
 {
@@ -27,7 +27,6 @@ internal sealed class RunClock
         _scratch = [.. fits.Select(f => new double[f.ParameterCount])];
         _rowA = new float[RowLength];
         _rowB = new float[RowLength];
-        Trends = new Trend?[fits.Count];
     }
 
     /// <summary>The fits on this clock.</summary>
@@ -35,9 +34,6 @@ internal sealed class RunClock
 
     /// <summary>What the fits look like on screen.</summary>
     public CurveProbe Probe { get; }
-
-    /// <summary>For each fit, the trend that pacing follows, or null to follow the drawn path.</summary>
-    public Trend?[] Trends { get; }
 
     /// <summary>The clock position at which every fit shows its last step.</summary>
     public double End { get; }
@@ -61,25 +57,13 @@ internal sealed class RunClock
         for (var k = 0; k < _fits.Count; k++)
         {
             var step = Iteration(k, u);
-            if (Trends[k] is { } trend)
-            {
-                trend.At(step, _scratch[k]);
-            }
-            else
-            {
-                _fits[k].Tween(step, _scratch[k]);
-            }
+            _fits[k].Tween(step, _scratch[k]);
             Probe.Sample(_fits[k].Info.Model, _scratch[k], row.Slice(k * CurveProbe.SampleCount, CurveProbe.SampleCount));
         }
     }
 
-    /// <summary>A clock over the same fits and trends with its own scratch buffers, for use on another thread.</summary>
-    public RunClock Copy()
-    {
-        var copy = new RunClock(_fits, Probe);
-        Trends.CopyTo(copy.Trends, 0);
-        return copy;
-    }
+    /// <summary>A clock over the same fits with its own scratch buffers, for use on another thread.</summary>
+    public RunClock Copy() => new(_fits, Probe);
 
     /// <summary>The visible movement, between clock positions <paramref name="from"/> and <paramref name="to"/>, of what pacing follows.</summary>
     public double Displacement(double from, double to)

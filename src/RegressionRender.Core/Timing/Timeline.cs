@@ -54,8 +54,7 @@ public sealed class Timeline
     /// <summary>
     /// Plans every frame of a video of <paramref name="fits"/> at <paramref name="fps"/>: the easing gives each
     /// animated frame its share of the movement (<see cref="EasedProgress"/>), pacing places the frames on the
-    /// run clock (<see cref="Pacing"/>; stochastic fits are paced along their <see cref="Trend"/>, first over an
-    /// epoch, then over the frames' own spacing), and <see cref="FrameDisplay"/> decides what each frame draws.
+    /// run clock (<see cref="Pacing"/>), and <see cref="FrameDisplay"/> decides what each frame draws.
     /// </summary>
     public static Timeline Build(IReadOnlyList<FitRecord> fits, AnimationConfig animation, int fps, Viewport fitPanel)
     {
@@ -63,18 +62,6 @@ public sealed class Timeline
         var clock = new RunClock(fits, new CurveProbe(fitPanel));
         var progress = EasedProgress.For(Easing.Get(animation.Easing), animate);
         var animated = FrameDisplay.Choose(clock, Pacing.Positions(animation.Pacing, progress, clock));
-        if (fits.Any(f => f.IsStochastic) && Smoothness.Score(Moves(clock.Probe, fits, animated)) > Smoothness.Headroom)
-        {
-            // A frame (nearly) jumps: where frames of a stochastic fit turn out an epoch or more apart, pace again along its
-            // trend and show the steps that continue the motion; keep whichever plan moves more smoothly as drawn.
-            var positions = animated.Length > 0 ? Positions(clock, animated) : [];
-            SetTrends(clock, positions);
-            var smoothed = FrameDisplay.Choose(clock, Pacing.Positions(animation.Pacing, progress, clock));
-            if (Smoothness.Score(Moves(clock.Probe, fits, smoothed)) < Smoothness.Score(Moves(clock.Probe, fits, animated)))
-            {
-                animated = smoothed;
-            }
-        }
         var total = holdStart + animate + holdEnd;
         var frames = new FrameState[total];
         var trailFrames = (int)Math.Round(animation.Trail * fps);
@@ -88,42 +75,6 @@ public sealed class Timeline
         }
         return new Timeline(fps, holdStart, animate, holdEnd, frames);
     }
-
-    /// <summary>
-    /// Gives every stochastic fit its trend over the frames' own spacing (<paramref name="positions"/>, clock
-    /// positions): where frames are an epoch or more apart, the average over ± that spacing; where they are half an
-    /// epoch apart or closer, none (the frames follow the path itself, zig-zag and all); in between, a ramp.
-    /// </summary>
-    private static void SetTrends(RunClock clock, double[] positions)
-    {
-        for (var k = 0; k < clock.Fits.Count; k++)
-        {
-            if (!clock.Fits[k].IsStochastic)
-            {
-                continue;
-            }
-            var perStep = clock.ClockStepsPerStep(k);
-            var epoch = (double)clock.Fits[k].Info.StepsPerEpoch;
-            clock.Trends[k] = new Trend(clock.Fits[k], step =>
-            {
-                var found = Array.BinarySearch(positions, step * perStep);
-                var j = Math.Clamp(found >= 0 ? found : ~found, 1, positions.Length - 1);
-                var spacing = (positions[j] - positions[j - 1]) / perStep;
-                return spacing * Math.Clamp((2 * spacing / epoch) - 1, 0, 1);
-            });
-        }
-    }
-
-    /// <summary>The clock positions of planned frames (from the reference fit's steps).</summary>
-    private static double[] Positions(RunClock clock, FitState[][] frames)
-    {
-        var reference = Enumerable.Range(0, clock.Fits.Count).MaxBy(k => clock.Fits[k].Steps * clock.ClockStepsPerStep(k));
-        return [.. frames.Select(f => f[reference].Iteration * clock.ClockStepsPerStep(reference))];
-    }
-
-    /// <summary>The movement between consecutive animated frames as drawn.</summary>
-    private static double[] Moves(CurveProbe probe, IReadOnlyList<FitRecord> fits, FitState[][] frames) =>
-        [.. Enumerable.Range(1, frames.Length - 1).Select(j => Displacement(probe, fits, frames[j - 1], frames[j]))];
 
     /// <summary>RMS on-screen movement of all curves between two frames, in pixels.</summary>
     private static double Displacement(CurveProbe probe, IReadOnlyList<FitRecord> fits, IReadOnlyList<FitState> from, FitState[] to)

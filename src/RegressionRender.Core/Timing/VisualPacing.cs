@@ -42,27 +42,24 @@ internal static class VisualPacing
         {
             return best.Positions;
         }
-        // The walks cost more; they are tried in turn while the placements so far still (nearly) let a frame jump.
-        IEnumerable<Func<double[]?>> walks =
+        // The walks cost more; they run, side by side, only when the measure-based placements (nearly) let a frame jump.
+        IEnumerable<Func<RunClock, double[]?>> walks =
         [
-            () => new VisualWalk(clock, WalkKnots(knots)).Positions(eased, total),
-            .. BudgetReaches.Select(reach => (Func<double[]?>)(() => BudgetWalk.Positions(eased, clock, reach))),
+            own => new VisualWalk(own, WalkKnots(knots)).Positions(eased, total),
+            .. BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach))),
         ];
-        foreach (var walk in walks)
+        var walked = walks
+            .AsParallel().AsOrdered()
+            .Select(walk =>
+            {
+                var own = clock.Copy();
+                return walk(own) is { } positions ? (Positions: positions, Score: Score(FrameRefiner.Displacements(positions, own))) : best;
+            })
+            .ToList()
+            .MinBy(candidate => candidate.Score);
+        if (walked.Score < best.Score)
         {
-            if (walk() is not { } walked)
-            {
-                continue;
-            }
-            var score = Score(FrameRefiner.Displacements(walked, clock));
-            if (score < best.Score)
-            {
-                best = (walked, score);
-            }
-            if (best.Score <= Smoothness.Headroom)
-            {
-                break;
-            }
+            best = walked;
         }
         return best.Positions;
     }

@@ -10,7 +10,7 @@ namespace RegressionRender.Core.Timing;
 /// </summary>
 internal sealed class VisualWalk
 {
-    private const int ScaleRounds = 28;
+    private const int ScaleRounds = 20;
     private readonly RunClock _clock;
     private readonly double[] _knots;
     private readonly float[] _rows;
@@ -125,7 +125,7 @@ internal sealed class VisualWalk
 
     private double Bisect(double low, double high, float[] from, float[] probe, double target)
     {
-        for (var i = 0; i < 18; i++)
+        for (var i = 0; i < 12; i++)
         {
             var middle = (low + high) / 2;
             _clock.Sample(middle, probe);

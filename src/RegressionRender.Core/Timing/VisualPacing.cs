@@ -15,7 +15,7 @@ internal static class VisualPacing
     private static readonly double[] BudgetReaches = [3, 12];
 
     /// <summary>Frame spacings, in epochs, at which snapping to whole epochs may begin (∞ = never).</summary>
-    private static readonly double[] LockThresholds = [double.PositiveInfinity, 0.75, 1.5, 3];
+    private static readonly double[] LockThresholds = [double.PositiveInfinity, 0.3, 0.75, 1.5, 3];
 
     /// <summary>Clock positions for eased progress values (first 0, last the end).</summary>
     public static double[] Positions(IReadOnlyList<double> eased, RunClock clock)

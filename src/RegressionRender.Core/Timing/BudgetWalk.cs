@@ -156,7 +156,7 @@ internal sealed class BudgetWalk
             var distance = _clock.Distance(from, Row(k));
             if (distance >= target)
             {
-                return InView(Bisect(previous, _knots[k], from, probe, target), k, from, probe, target);
+                return InView(_clock.FirstAtDistance(previous, _knots[k], from, probe, target, PlaceRounds), k, from, probe, target);
             }
             if (distance > farthestDistance)
             {
@@ -203,24 +203,6 @@ internal sealed class BudgetWalk
             low = Math.Max(low, _knots[k]);
         }
         return (position, Math.Max(0, knot - 1));
-    }
-
-    private double Bisect(double low, double high, float[] from, float[] probe, double target)
-    {
-        for (var i = 0; i < PlaceRounds; i++)
-        {
-            var middle = (low + high) / 2;
-            _clock.Sample(middle, probe);
-            if (_clock.Distance(from, probe) >= target)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle;
-            }
-        }
-        return high;
     }
 
     private ReadOnlySpan<float> Row(int knot) => _rows.AsSpan(knot * _width, _width);

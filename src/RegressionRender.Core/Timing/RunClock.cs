@@ -73,6 +73,21 @@ internal sealed class RunClock
         return Distance(_rowA, _rowB);
     }
 
+    /// <summary>
+    /// Bisects (<paramref name="low"/>, <paramref name="high"/>] for the first position whose curves are
+    /// <paramref name="target"/> pixels from <paramref name="from"/>, assuming <paramref name="high"/> is at least that far.
+    /// </summary>
+    public double FirstAtDistance(double low, double high, ReadOnlySpan<float> from, float[] probe, double target, int rounds)
+    {
+        for (var i = 0; i < rounds; i++)
+        {
+            var middle = (low + high) / 2;
+            Sample(middle, probe);
+            (low, high) = Distance(from, probe) >= target ? (low, middle) : (middle, high);
+        }
+        return high;
+    }
+
     /// <summary>The visible movement between two rows of <see cref="Sample"/> (<see cref="CurveProbe.Movement"/>).</summary>
     public double Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => Probe.Movement(a, b);
 }

@@ -11,6 +11,9 @@ namespace RegressionRender.Core.Timing;
 internal sealed class VisualWalk
 {
     private const int ScaleRounds = 20;
+
+    /// <summary>Rounds of bisection between two knots when placing a frame.</summary>
+    private const int PlaceRounds = 12;
     private readonly RunClock _clock;
     private readonly double[] _knots;
     private readonly float[] _rows;
@@ -116,29 +119,11 @@ internal sealed class VisualWalk
                     // Phase-locked: the epoch end whose movement is closer to the target.
                     return target - previousDistance < distance - target && previous > start ? (previous, k) : (candidate, k);
                 }
-                return (Bisect(previous, candidate, from, probe, target), k);
+                return (_clock.FirstAtDistance(previous, candidate, from, probe, target, PlaceRounds), k);
             }
             (previous, previousDistance) = (candidate, distance);
         }
         return (_clock.End, _knots.Length - 1);
-    }
-
-    private double Bisect(double low, double high, float[] from, float[] probe, double target)
-    {
-        for (var i = 0; i < 12; i++)
-        {
-            var middle = (low + high) / 2;
-            _clock.Sample(middle, probe);
-            if (_clock.Distance(from, probe) >= target)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle;
-            }
-        }
-        return high;
     }
 
     private bool IsEpochEnd(double u) => _epoch <= 1 ? Math.Abs(u - Math.Round(u)) < 1e-9 : Math.Abs((u / _epoch) - Math.Round(u / _epoch)) < 1e-9;

@@ -70,7 +70,7 @@ public sealed class FitRecord
 
     /// <summary>
     /// The parameters drawn at a fractional step: a kept step exactly, or the truthful tween between the two kept
-    /// steps around it, which follows the loss's level sets instead of cutting through the valley (<see cref="LevelPath"/>).
+    /// steps around it: the straight line, lifted off the valley floor where it would show a better fit than both (<see cref="LevelPath"/>).
     /// </summary>
     public void Tween(double step, Span<double> destination)
     {
@@ -87,9 +87,6 @@ public sealed class FitRecord
         var (lower, fraction) = Split(step);
         return fraction == 0 ? (lower, lower, 0) : (lower, lower + 1, fraction);
     }
-
-    /// <summary>The kept entry at or before <paramref name="step"/>.</summary>
-    public int EntryAtOrBefore(double step) => Split(step).Lower;
 
     /// <summary>The loss (as recorded: MSE or log-loss, with the penalty) of any parameters in the data's units, recomputed from the data.</summary>
     public double LossOf(ReadOnlySpan<double> parameters)
@@ -110,8 +107,6 @@ public sealed class FitRecord
     public bool Converged => !Info.Diverged && Info.TargetLoss is { } best
         && FinalLoss - best <= Math.Max(0.01 * (_loss[0] - best), 1e-9 * Math.Max(1, Math.Abs(best)));
 
-    /// <summary>True when steps see only part of the data (SGD, mini-batches): the path is noisy.</summary>
-    public bool IsStochastic => Info.StepsPerEpoch > 1;
 
     /// <summary>Parameters at a fractional step on the straight line between the kept steps around it.</summary>
     public void Interpolate(double step, Span<double> destination)

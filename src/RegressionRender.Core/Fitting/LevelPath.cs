@@ -11,7 +11,7 @@ namespace RegressionRender.Core.Fitting;
 /// optimum. Between two steps on opposite sides of the optimum (a diverging or oscillating fit) the lifted part
 /// swings round the optimum quickly, at the lowest truthful level: in effect a cut from one side to the other.
 /// </summary>
-internal sealed class LevelPath(double[] center, double centerLoss, double[] radius, double[] cosine, IReadOnlyDictionary<int, LevelTurn> turns)
+internal sealed class LevelPath(double[] center, double centerLoss, double[] radius, double[] cosine, IReadOnlyDictionary<int, double[]> turns)
 {
     /// <summary>Parameters (original units) a fraction <paramref name="t"/> of the way from kept entry a to b = a + 1; false when the straight line must do.</summary>
     public bool TryTween(int entry, double t, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
@@ -35,7 +35,7 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
             // Exactly opposite steps, at the optimum's side-by-side point: the offset vanishes, so the turn direction.
             for (var k = 0; k < destination.Length; k++)
             {
-                destination[k] = center[k] + (Math.Sqrt(floor) * through.Direction[k]);
+                destination[k] = center[k] + (Math.Sqrt(floor) * through[k]);
             }
             return true;
         }

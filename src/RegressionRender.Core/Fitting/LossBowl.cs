@@ -4,12 +4,12 @@ namespace RegressionRender.Core.Fitting;
 /// The bowl of the loss around its optimum θ*, in the optimizer's own (possibly standardized) coordinates:
 /// loss(θ* + δ) ≈ loss(θ*) + ‖δ‖², with ‖δ‖² = δᵀMδ and M half the Hessian at θ* (exact for least squares).
 /// While fitting it measures each kept step — its radius ‖δ‖ and the angle to the next kept step — so that a
-/// tween between two steps can travel along the bowl's level sets (see <see cref="LevelPath"/>) instead of
-/// cutting straight through the valley.
+/// tween between two steps can be lifted off the valley floor where the straight line would cross it (see
+/// <see cref="LevelPath"/>).
 /// </summary>
 internal sealed class LossBowl
 {
-    /// <summary>Below this cosine two steps lie on opposite sides of the optimum: the tween turns through a third direction.</summary>
+    /// <summary>Below this cosine two steps lie on opposite sides of the optimum: the straight line between them may pass through it.</summary>
     public const double OppositeCosine = -0.999;
 
     private readonly double[] _center;
@@ -18,11 +18,10 @@ internal sealed class LossBowl
     private readonly int _p;
     private readonly List<double> _radius = [];
     private readonly List<double> _cosine = [];
-    private readonly Dictionary<int, LevelTurn> _turns = [];
+    private readonly Dictionary<int, double[]> _turns = [];
     private readonly double[] _delta;
     private readonly double[] _previous;
     private readonly double[] _product;
-    private readonly double[] _lastTurn;
 
     public LossBowl(double[] center, double[] metric, FeatureScaling scaling)
     {
@@ -33,7 +32,6 @@ internal sealed class LossBowl
         _delta = new double[_p];
         _previous = new double[_p];
         _product = new double[_p];
-        _lastTurn = new double[_p];
     }
 
     /// <summary>Measures the next kept step (fitted coordinates), after the one measured before it.</summary>
@@ -52,7 +50,7 @@ internal sealed class LossBowl
             _cosine.Add(double.IsFinite(cosine) ? cosine : double.NaN);
             if (cosine < OppositeCosine)
             {
-                _turns[_radius.Count - 1] = Turn(previousRadius, radius, _turns.ContainsKey(_radius.Count - 2));
+                _turns[_radius.Count - 1] = Turn(previousRadius);
             }
         }
         _radius.Add(double.IsFinite(radius) ? radius : double.NaN);
@@ -63,58 +61,40 @@ internal sealed class LossBowl
     public LevelPath ToPath(double[] centerInOriginalUnits, double centerLoss) => new(centerInOriginalUnits, centerLoss, [.. _radius], [.. _cosine], _turns);
 
     /// <summary>
-    /// A unit direction (in M) orthogonal to the previous step's: the way the tween turns when two steps are
-    /// opposite (a diverging or oscillating fit). After a turn it is the opposite of that turn, so that a run of
-    /// opposite steps goes round and round the optimum (a → w → b → −w → a′ …) instead of swinging back and forth
-    /// through one side; otherwise it comes from the axes, the same for every such pair.
+    /// A unit direction (in M, original units) orthogonal to the previous step's, from the first axis that is not
+    /// along it: where the straight line between two opposite steps passes exactly through the optimum, the tween
+    /// passes through this direction instead (<see cref="LevelPath"/>).
     /// </summary>
-    private LevelTurn Turn(double previousRadius, double radius, bool continues)
+    private double[] Turn(double previousRadius)
     {
         var unit = new double[_p];
         var other = new double[_p];
-        for (var axis = continues ? -1 : 0; axis < _p; axis++)
+        var along = new double[_p];
+        Multiply(_previous, along);
+        for (var axis = 0; axis < _p; axis++)
         {
             Array.Clear(unit);
-            if (axis < 0)
-            {
-                for (var k = 0; k < _p; k++)
-                {
-                    unit[k] = -_lastTurn[k];
-                }
-            }
-            else
-            {
-                unit[axis] = 1;
-            }
+            unit[axis] = 1;
             // Gram–Schmidt in M against the previous step's direction.
-            var along = Dot(unit, Multiplied(_previous)) / (previousRadius * previousRadius);
+            var share = along[axis] / (previousRadius * previousRadius);
             for (var k = 0; k < _p; k++)
             {
-                unit[k] -= along * _previous[k];
+                unit[k] -= share * _previous[k];
             }
             Multiply(unit, other);
             var norm = Math.Sqrt(Math.Max(0, Dot(unit, other)));
-            if (norm > 1e-9 * (axis < 0 ? 1 : Math.Sqrt(Math.Abs(_metric[(axis * _p) + axis]))) && double.IsFinite(norm))
+            if (norm > 1e-9 * Math.Sqrt(Math.Abs(_metric[(axis * _p) + axis])) && double.IsFinite(norm))
             {
                 for (var k = 0; k < _p; k++)
                 {
                     unit[k] /= norm;
                 }
-                var cosineToNext = Math.Clamp(Dot(unit, _product) / radius, -1, 1);
-                unit.CopyTo(_lastTurn, 0);
                 var original = new double[_p];
                 _scaling.ToOriginal(unit, original);
-                return new LevelTurn(original, cosineToNext);
+                return original;
             }
         }
-        return new LevelTurn(new double[_p], 0);
-    }
-
-    private double[] Multiplied(double[] vector)
-    {
-        var result = new double[_p];
-        Multiply(vector, result);
-        return result;
+        return new double[_p];
     }
 
     private void Multiply(double[] vector, double[] result)
@@ -140,6 +120,3 @@ internal sealed class LossBowl
         return sum;
     }
 }
-
-/// <summary>How a tween between two opposite steps turns: a unit direction (original units) and its cosine to the second step.</summary>
-internal readonly record struct LevelTurn(double[] Direction, double CosineToNext);

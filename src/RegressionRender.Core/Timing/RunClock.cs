@@ -45,9 +45,6 @@ internal sealed class RunClock
     public double Iteration(int fit, double u) =>
         u >= End ? _fits[fit].Steps : Math.Min(Math.Max(u, 0) * _stepsPerClockStep[fit], _fits[fit].Steps);
 
-    /// <summary>Clock steps per step of fit <paramref name="fit"/>.</summary>
-    public double ClockStepsPerStep(int fit) => 1 / _stepsPerClockStep[fit];
-
     /// <summary>Length of a row of <see cref="Sample"/>.</summary>
     public int RowLength => _fits.Count * CurveProbe.SampleCount;
 

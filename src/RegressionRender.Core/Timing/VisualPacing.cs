@@ -2,8 +2,9 @@ namespace RegressionRender.Core.Timing;
 
 /// <summary>
 /// Visual pacing: frames spaced so that the curves move by equal on-screen distances, shaped by the easing.
-/// Several placements are built — a walk along the record (<see cref="VisualWalk"/>) and the inverse of the
-/// visible-movement measure with phase locking from a few spacings, each refined — and the one that is smoothest
+/// Several placements are built — the inverse of the visible-movement measure with phase locking from a few
+/// spacings, each refined, and, when those come near a jump, walks along the record (<see cref="VisualWalk"/>,
+/// <see cref="BudgetWalk"/>, and for stochastic fits <see cref="TrendWalk"/>) — and the one that is smoothest
 /// as the viewer sees it (the largest frame-to-frame change of movement, against the largest movement) is kept.
 /// </summary>
 internal static class VisualPacing
@@ -47,6 +48,7 @@ internal static class VisualPacing
         [
             own => new VisualWalk(own, WalkKnots(knots)).Positions(eased, total),
             .. BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach))),
+            own => TrendWalk.Positions(eased, own),
         ];
         var walked = walks
             .AsParallel().AsOrdered()

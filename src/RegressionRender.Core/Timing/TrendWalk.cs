@@ -1,0 +1,388 @@
+namespace RegressionRender.Core.Timing;
+
+/// <summary>
+/// Pacing for stochastic fits in their noise: frames that glide through the cloud of iterates instead of
+/// flickering from one random iterate to the next.
+/// <para>
+/// The walk follows the <em>trend</em> — the drawn path averaged over a window of about
+/// <see cref="WindowFrames"/> frames' worth of steps, where a frame's worth comes from the pacing itself (the
+/// window and the pacing are settled together in a few rounds) — and paces it like any smooth path: frames at equal
+/// shares of its on-screen length, shaped by the easing. So the descent is paced by how far the line travels and
+/// the noise by how far its average drifts, and the noise phase runs at a calm, visible speed.
+/// </para>
+/// <para>
+/// What a frame draws is still the record: among the points of the drawn path (recorded steps and the tweens
+/// between them) after the previous frame and up to a frame past this frame's place on the clock, one that moves the
+/// frame's share from the previous frame (within a narrow band) and lies nearest the trend. Iterates in between are
+/// skipped, never averaged, and the step counter only runs forward. One walk runs forward from step 0 and one
+/// backward from the final step; the video joins them at the frame where their join moves most like its
+/// neighbours, so it starts and ends exactly on the record's first and last step.
+/// </para>
+/// </summary>
+internal sealed class TrendWalk
+{
+    /// <summary>Most knots the walk keeps (their pixel rows are kept in memory).</summary>
+    private const int MaxKnots = 20_000;
+
+    /// <summary>Fewest knots: short records get several per step.</summary>
+    private const int MinKnots = 4_096;
+
+    /// <summary>The trend averages the path over this many frames' worth of steps.</summary>
+    private const double WindowFrames = 3;
+
+    /// <summary>Rounds settling the window and the pacing together.</summary>
+    private const int WindowRounds = 3;
+
+    /// <summary>A frame's movement may differ from its share by this much of the largest share.</summary>
+    private const double Band = 0.04;
+
+    /// <summary>Most a frame's window widens, as a multiple of its span, when no point in it moves the frame's share.</summary>
+    private const int MaxWiden = 8;
+
+    /// <summary>How much a frame leans towards continuing the previous frame's motion rather than towards the trend.</summary>
+    private const float Inertia = 0.7f;
+
+    /// <summary>Rounds of bisection when placing a frame between two knots.</summary>
+    private const int PlaceRounds = 10;
+
+    private readonly RunClock _clock;
+    private readonly double[] _knots;
+    private readonly float[] _rows;
+    private readonly double[] _sums;
+    private readonly int _width;
+    private readonly int _last;
+
+    private TrendWalk(RunClock clock)
+    {
+        _clock = clock;
+        var count = (int)Math.Clamp(Math.Ceiling(clock.End), MinKnots, MaxKnots);
+        _knots = [.. Enumerable.Range(0, count + 1).Select(i => i == count ? clock.End : clock.End * i / count)];
+        _last = count;
+        _width = clock.RowLength;
+        _rows = new float[_knots.Length * _width];
+        _sums = new double[(_knots.Length + 1) * _width];
+        for (var i = 0; i < _knots.Length; i++)
+        {
+            var row = _rows.AsSpan(i * _width, _width);
+            clock.Sample(_knots[i], row);
+            for (var s = 0; s < _width; s++)
+            {
+                _sums[((i + 1) * _width) + s] = _sums[(i * _width) + s] + row[s];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Frame positions for cumulative eased progress (first 0, last the end), or null when the clock has no
+    /// stochastic fit or nothing visibly moves.
+    /// </summary>
+    public static double[]? Positions(IReadOnlyList<double> progress, RunClock clock)
+    {
+        if (clock.End <= 0 || progress.Count < 4 || !clock.Fits.Any(f => f.Info.StepsPerEpoch > 1))
+        {
+            return null;
+        }
+        return new TrendWalk(clock).Walk(progress);
+    }
+
+    private double[]? Walk(IReadOnlyList<double> progress)
+    {
+        var n = progress.Count;
+        // Round 0: a frame's worth of steps as if frames were spaced evenly; then as the pacing spaced them.
+        var half = new double[_knots.Length];
+        Array.Fill(half, WindowFrames / 2 * _last / (n - 1));
+        float[] trend = [];
+        double[] goal = [];
+        var total = 0.0;
+        for (var round = 0; round < WindowRounds; round++)
+        {
+            trend = Trend(half);
+            var length = Length(trend);
+            total = length[^1];
+            if (total <= 1e-6)
+            {
+                return null;
+            }
+            goal = [.. progress.Select(p => KnotAtLength(length, Math.Clamp(p, 0, 1) * total))];
+            goal[0] = 0;
+            goal[^1] = _last;
+            Spacing(goal, half);
+        }
+        var moves = new double[n];
+        for (var j = 1; j < n; j++)
+        {
+            moves[j] = Math.Max(0, progress[j] - progress[j - 1]) * total;
+        }
+        var band = Band * moves.Max();
+        var forward = Run(trend, goal, moves, band, +1);
+        var backward = Run(trend, goal, moves, band, -1);
+        return Join(forward, backward, moves);
+    }
+
+    /// <summary>
+    /// One walk: forward from step 0 (frames 1, 2, …) or backward from the final step (frames n−2, n−3, …).
+    /// Returns each frame's position in knots and its row.
+    /// </summary>
+    private (double[] At, float[] Rows) Run(float[] trend, double[] goal, double[] moves, double band, int direction)
+    {
+        var n = goal.Length;
+        var at = new double[n];
+        var rows = new float[n * _width];
+        var (first, stop) = direction > 0 ? (0, n - 1) : (n - 1, 0);
+        at[first] = direction > 0 ? 0 : _last;
+        Row(direction > 0 ? 0 : _last).CopyTo(rows.AsSpan(first * _width, _width));
+        var probe = new float[_width];
+        var target = new float[_width];
+        for (var j = first + direction; j != stop; j += direction)
+        {
+            // The movement between frame j and its neighbour on the walk's side.
+            var move = direction > 0 ? moves[j] : moves[j + 1];
+            var previous = at[j - direction];
+            var reach = goal[j] + (direction * Math.Max(1, Math.Abs(goal[j + direction] - goal[j])));
+            reach = direction > 0 ? Math.Max(reach, Math.Floor(previous) + 1) : Math.Min(reach, Math.Ceiling(previous) - 1);
+            TrendAt(trend, goal[j], target);
+            var from = rows.AsSpan((j - direction) * _width, _width).ToArray();
+            if (j != first + direction)
+            {
+                // Momentum: the frame also leans towards continuing the last frame's motion, so the line glides rather than jitters.
+                var before = rows.AsSpan((j - (2 * direction)) * _width, _width);
+                for (var s = 0; s < _width; s++)
+                {
+                    target[s] = ((1 - Inertia) * target[s]) + (Inertia * ((2 * from[s]) - before[s]));
+                }
+            }
+            // Where no point of the window moves the frame's share, the window widens (a fit racing through steps).
+            var span = reach - previous;
+            at[j] = double.NaN;
+            for (var widen = 1; double.IsNaN(at[j]) && widen <= MaxWiden; widen *= 2)
+            {
+                var wide = Math.Clamp(previous + (widen * span), 0, _last);
+                at[j] = Place(previous, wide, from, probe, target, move, band, widen * 2 > MaxWiden || wide == (direction > 0 ? _last : 0));
+            }
+            _clock.Sample(KnotToClock(at[j]), rows.AsSpan(j * _width, _width));
+        }
+        at[stop] = direction > 0 ? _last : 0;
+        Row(direction > 0 ? _last : 0).CopyTo(rows.AsSpan(stop * _width, _width));
+        return (at, rows);
+    }
+
+    /// <summary>
+    /// The frames of the forward walk up to some frame m and of the backward walk after it, for the m at which the
+    /// whole video departs least from its planned movement (the steps still running forward across the join).
+    /// </summary>
+    private double[] Join((double[] At, float[] Rows) forward, (double[] At, float[] Rows) backward, double[] moves)
+    {
+        var n = moves.Length;
+        // The largest departure from the planned movement of the forward walk's frames up to j, and of the backward walk's from j on.
+        var ahead = new double[n];
+        var behind = new double[n + 1];
+        for (var j = 1; j < n; j++)
+        {
+            ahead[j] = Math.Max(ahead[j - 1], Math.Abs(Move(forward, j) - moves[j]));
+        }
+        for (var j = n - 1; j >= 1; j--)
+        {
+            behind[j] = Math.Max(behind[j + 1], Math.Abs(Move(backward, j) - moves[j]));
+        }
+        var (best, bestError) = (0, double.PositiveInfinity);
+        for (var m = 0; m < n - 1; m++)
+        {
+            if (forward.At[m] >= backward.At[m + 1] && m + 1 < n - 1)
+            {
+                continue;
+            }
+            var join = _clock.Distance(forward.Rows.AsSpan(m * _width, _width), backward.Rows.AsSpan((m + 1) * _width, _width));
+            var error = Math.Max(Math.Max(ahead[m], behind[Math.Min(n, m + 2)]), Math.Abs(join - moves[m + 1]));
+            if (error < bestError)
+            {
+                (best, bestError) = (m, error);
+            }
+        }
+        var positions = new double[n];
+        for (var j = 0; j < n; j++)
+        {
+            positions[j] = KnotToClock(j > best ? backward.At[j] : forward.At[j]);
+        }
+        positions[0] = 0;
+        positions[^1] = _clock.End;
+        return positions;
+    }
+
+    /// <summary>The movement into frame <paramref name="j"/> of a walk.</summary>
+    private double Move((double[] At, float[] Rows) walk, int j) =>
+        _clock.Distance(walk.Rows.AsSpan((j - 1) * _width, _width), walk.Rows.AsSpan(j * _width, _width));
+
+    /// <summary>
+    /// The point between knot <paramref name="previous"/> (exclusive) and <paramref name="reach"/> (either
+    /// direction) whose distance from <paramref name="from"/> is within <paramref name="band"/> of
+    /// <paramref name="move"/> and that is nearest <paramref name="target"/>; where no point is in that band, the
+    /// one whose distance comes nearest <paramref name="move"/>.
+    /// </summary>
+    private double Place(double previous, double reach, ReadOnlySpan<float> from, float[] probe, float[] target, double move, double band, bool last)
+    {
+        var direction = Math.Sign(reach - previous);
+        var (inner, outer) = (Math.Max(0, move - band), move + band);
+        var (best, bestMiss) = (double.NaN, double.PositiveInfinity);
+        var (fallback, fallbackError) = (double.NaN, double.PositiveInfinity);
+        var lastKnot = previous;
+        var lastDistance = 0.0;
+        var k = direction > 0 ? Math.Floor(previous) + 1 : Math.Ceiling(previous) - 1;
+        for (; direction > 0 ? k <= reach : k >= reach; k += direction)
+        {
+            var knot = (int)k;
+            var distance = _clock.Distance(from, Row(knot));
+            if (Math.Abs(distance - move) < fallbackError)
+            {
+                (fallback, fallbackError) = (knot, Math.Abs(distance - move));
+            }
+            // Candidates: this knot if it is in the band, and where the path enters or leaves the band.
+            if (distance >= inner && distance <= outer)
+            {
+                Consider(knot, Row(knot));
+            }
+            foreach (var radius in (ReadOnlySpan<double>)[inner, outer])
+            {
+                if ((lastDistance - radius) * (distance - radius) < 0)
+                {
+                    var crossing = Crossing(lastKnot, knot, from, probe, radius, lastDistance < radius);
+                    _clock.Sample(KnotToClock(crossing), probe);
+                    Consider(crossing, probe);
+                }
+            }
+            (lastKnot, lastDistance) = (knot, distance);
+        }
+        return !double.IsNaN(best) ? best : !last ? double.NaN : !double.IsNaN(fallback) ? fallback : Math.Clamp(previous + direction, 0, _last);
+
+        void Consider(double knot, ReadOnlySpan<float> row)
+        {
+            var miss = _clock.Distance(row, target);
+            if (miss < bestMiss)
+            {
+                (best, bestMiss) = (knot, miss);
+            }
+        }
+    }
+
+    /// <summary>Bisects between knots <paramref name="a"/> and <paramref name="b"/> for where the distance from <paramref name="from"/> crosses <paramref name="radius"/>.</summary>
+    private double Crossing(double a, double b, ReadOnlySpan<float> from, float[] probe, double radius, bool rising)
+    {
+        double near = a, far = b;
+        for (var i = 0; i < PlaceRounds; i++)
+        {
+            var middle = (near + far) / 2;
+            _clock.Sample(KnotToClock(middle), probe);
+            var beyond = _clock.Distance(from, probe) >= radius;
+            (near, far) = beyond == rising ? (near, middle) : (middle, far);
+        }
+        return far;
+    }
+
+    /// <summary>
+    /// Every knot's trend row: the mean of the rows within its half-window (cut off at the record's ends), pulled
+    /// onto the first and the last step over the first and the last window so that it starts and ends on the record.
+    /// </summary>
+    private float[] Trend(double[] half)
+    {
+        var trend = new float[_knots.Length * _width];
+        for (var i = 0; i < _knots.Length; i++)
+        {
+            var h = (int)Math.Round(half[i]);
+            var (lo, hi) = (Math.Max(0, i - h), Math.Min(_last, i + h) + 1);
+            var row = trend.AsSpan(i * _width, _width);
+            for (var s = 0; s < _width; s++)
+            {
+                row[s] = (float)((_sums[(hi * _width) + s] - _sums[(lo * _width) + s]) / (hi - lo));
+            }
+        }
+        PullOnto(trend, 0, half[0]);
+        PullOnto(trend, _last, half[_last]);
+        return trend;
+    }
+
+    /// <summary>Shifts the trend near knot <paramref name="end"/> by a smoothly fading share of its gap to the record there.</summary>
+    private void PullOnto(float[] trend, int end, double reach)
+    {
+        var gap = new float[_width];
+        for (var s = 0; s < _width; s++)
+        {
+            gap[s] = Row(end)[s] - TrendRow(trend, end)[s];
+        }
+        var span = Math.Max(1, 2 * reach);
+        for (var i = 0; i < _knots.Length && Math.Abs(i - end) < span; i++)
+        {
+            var t = 1 - (Math.Abs(i - end) / span);
+            var weight = (float)(t * t * (3 - (2 * t)));
+            var row = trend.AsSpan(i * _width, _width);
+            for (var s = 0; s < _width; s++)
+            {
+                row[s] += weight * gap[s];
+            }
+        }
+    }
+
+    /// <summary>The cumulative on-screen length of the trend over the knots.</summary>
+    private double[] Length(float[] trend)
+    {
+        var length = new double[_knots.Length];
+        for (var i = 1; i < _knots.Length; i++)
+        {
+            length[i] = length[i - 1] + _clock.Distance(TrendRow(trend, i - 1), TrendRow(trend, i));
+        }
+        return length;
+    }
+
+    /// <summary>Each knot's half-window: <see cref="WindowFrames"/> / 2 × the knots per frame where the frames fall.</summary>
+    private void Spacing(double[] goal, double[] half)
+    {
+        var frame = 0;
+        for (var i = 0; i < _knots.Length; i++)
+        {
+            while (frame < goal.Length - 2 && goal[frame + 1] <= i)
+            {
+                frame++;
+            }
+            half[i] = Math.Max(0.5, WindowFrames / 2 * (goal[frame + 1] - goal[frame]));
+        }
+        // Window edges only move forward: a wide window (noise) never reaches back over a narrow one (descent).
+        half[0] = Math.Min(half[0], 1);
+        for (var i = 1; i < half.Length; i++)
+        {
+            half[i] = Math.Min(half[i], half[i - 1] + 1);
+        }
+        for (var i = half.Length - 2; i >= 0; i--)
+        {
+            half[i] = Math.Min(half[i], half[i + 1] + 1);
+        }
+    }
+
+    /// <summary>The trend at fractional knot <paramref name="knot"/>, interpolated between its knots.</summary>
+    private void TrendAt(float[] trend, double knot, float[] destination)
+    {
+        var i = Math.Min((int)Math.Floor(knot), _last - 1);
+        var f = (float)Math.Clamp(knot - i, 0, 1);
+        var a = TrendRow(trend, i);
+        var b = TrendRow(trend, i + 1);
+        for (var s = 0; s < _width; s++)
+        {
+            destination[s] = a[s] + (f * (b[s] - a[s]));
+        }
+    }
+
+    /// <summary>The fractional knot where the cumulative <paramref name="length"/> reaches <paramref name="value"/>.</summary>
+    private static double KnotAtLength(double[] length, double value)
+    {
+        var segment = Math.Min(VisibleMovement.LastAtOrBelow(length, value), length.Length - 2);
+        var span = length[segment + 1] - length[segment];
+        return segment + (span > 0 ? Math.Clamp((value - length[segment]) / span, 0, 1) : 0);
+    }
+
+    private double KnotToClock(double knot)
+    {
+        var i = Math.Clamp((int)Math.Floor(knot), 0, _last - 1);
+        return _knots[i] + ((knot - i) * (_knots[i + 1] - _knots[i]));
+    }
+
+    private ReadOnlySpan<float> TrendRow(float[] trend, int knot) => trend.AsSpan(knot * _width, _width);
+
+    private ReadOnlySpan<float> Row(int knot) => _rows.AsSpan(knot * _width, _width);
+}

@@ -1,0 +1,100 @@
+using RegressionRender.Core.Config;
+using RegressionRender.Core.Fitting;
+using RegressionRender.Core.Layout;
+using RegressionRender.Core.Timing;
+using RegressionRender.Tests.Support;
+
+namespace RegressionRender.Tests.Timing;
+
+/// <summary>The pacing of a stochastic fit in its noise (<see cref="TrendWalk"/>): a small record in, frame positions out.</summary>
+public sealed class TrendWalkTests
+{
+    private static readonly Viewport Panel = new(new AxisRange(0, 15), new AxisRange(0, 15), new PixelRect(100, 100, 700, 700));
+
+    /// <summary>Per-sample SGD with a large step on the seed data: a short descent, then a long wander in its noise.</summary>
+    private static FitRecord NoisySgd() => Fitter.Fit(Scenes.SeedData, new RegressionModel(ModelKind.Linear, 1),
+        new FitConfig { Optimizer = OptimizerKind.Sgd, Shuffle = true, LearningRate = 0.05, Epochs = 300, Standardize = true }, "SGD", "seed");
+
+    private static (RunClock Clock, double[] Positions, double[] Moves) Walk(FitRecord record, int frames = 240)
+    {
+        var clock = new RunClock([record], new CurveProbe(Panel));
+        var positions = TrendWalk.Positions(EasedProgress.For(Easing.Get("cubic-in-out"), frames), clock)!;
+        var moves = new double[positions.Length - 1];
+        for (var j = 1; j < positions.Length; j++)
+        {
+            moves[j - 1] = clock.Displacement(positions[j - 1], positions[j]);
+        }
+        return (clock, positions, moves);
+    }
+
+    [Fact]
+    public void Starts_On_Step_0_Ends_On_The_Last_Step_And_Only_Runs_Forward()
+    {
+        var (clock, positions, _) = Walk(NoisySgd());
+        Assert.Equal(0, positions[0]);
+        Assert.Equal(clock.End, positions[^1]);
+        for (var j = 1; j < positions.Length; j++)
+        {
+            Assert.True(positions[j] >= positions[j - 1], $"frame {j} goes back from {positions[j - 1]} to {positions[j]}");
+        }
+    }
+
+    [Fact]
+    public void The_Noise_Moves_Smoothly_By_The_Readme_Rule()
+    {
+        var (_, _, moves) = Walk(NoisySgd());
+        Assert.True(Smoothness.Holds(moves), $"score {Smoothness.Score(moves):F2}, busiest {Smoothness.BusiestShare(moves):F2}");
+    }
+
+    [Fact]
+    public void The_Noise_Is_Shown_As_A_Calm_Drift_Not_As_Every_Step()
+    {
+        // Tracing every step of the noise would move the line by the record's whole path length; the walk skips
+        // iterates, so the frames in the noise (the second half) travel a small fraction of the path they span.
+        var record = NoisySgd();
+        var (clock, positions, moves) = Walk(record);
+        var half = positions.Length / 2;
+        var shown = moves[half..].Sum();
+        var traced = 0.0;
+        for (var step = (int)Math.Ceiling(positions[half]); step < clock.End; step++)
+        {
+            traced += clock.Displacement(step, step + 1);
+        }
+        Assert.True(shown < 0.2 * traced, $"frames move {shown:F0} px over a noise path of {traced:F0} px");
+    }
+
+    [Fact]
+    public void Consecutive_Frames_Continue_Their_Motion_Rather_Than_Jitter()
+    {
+        // The turn between consecutive moves, relative to the move: 0 on a straight glide, about 1.4 for random directions.
+        var (clock, positions, _) = Walk(NoisySgd());
+        var rows = positions.Select(u =>
+        {
+            var row = new float[clock.RowLength];
+            clock.Sample(u, row);
+            return row;
+        }).ToArray();
+        var turns = new List<double>();
+        for (var j = rows.Length / 2; j < rows.Length - 30; j++)
+        {
+            var move = clock.Distance(rows[j - 1], rows[j]);
+            var bend = Enumerable.Range(0, clock.RowLength).Select(s => (double)rows[j + 1][s] - (2 * rows[j][s]) + rows[j - 1][s]);
+            var turn = Math.Sqrt(bend.Sum(b => b * b) / clock.RowLength);
+            if (move > 0.5)
+            {
+                turns.Add(turn / move);
+            }
+        }
+        turns.Sort();
+        Assert.NotEmpty(turns);
+        Assert.True(turns[turns.Count / 2] < 1, $"median turn {turns[turns.Count / 2]:F2}");
+    }
+
+    [Fact]
+    public void Full_Batch_Descent_Is_Left_To_The_Other_Walks()
+    {
+        var gd = Fitter.Fit(Scenes.SeedData, new RegressionModel(ModelKind.Linear, 1),
+            new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.1, Epochs = 100, Standardize = true }, "GD", "seed");
+        Assert.Null(TrendWalk.Positions(EasedProgress.For(Easing.Get("linear"), 60), new RunClock([gd], new CurveProbe(Panel))));
+    }
+}

@@ -222,15 +222,18 @@ internal sealed class TrendWalk
     {
         var direction = Math.Sign(reach - previous);
         var (inner, outer) = (Math.Max(0, move - band), move + band);
-        var (best, bestMiss) = (double.NaN, double.PositiveInfinity);
+        // The best candidate so far: a knot, or a crossing of the band's edge between two knots (bisected only if it wins).
+        var (best, bestMiss, bestCrossing) = (double.NaN, double.PositiveInfinity, (From: 0.0, To: 0, Radius: 0.0, Rising: false, Valid: false));
         var (fallback, fallbackError) = (double.NaN, double.PositiveInfinity);
         var lastKnot = previous;
         var lastDistance = 0.0;
+        var lastRow = from;
         var k = direction > 0 ? Math.Floor(previous) + 1 : Math.Ceiling(previous) - 1;
         for (; direction > 0 ? k <= reach : k >= reach; k += direction)
         {
             var knot = (int)k;
-            var distance = _clock.Distance(from, Row(knot));
+            var row = Row(knot);
+            var distance = _clock.Distance(from, row);
             if (Math.Abs(distance - move) < fallbackError)
             {
                 (fallback, fallbackError) = (knot, Math.Abs(distance - move));
@@ -238,29 +241,37 @@ internal sealed class TrendWalk
             // Candidates: this knot if it is in the band, and where the path enters or leaves the band.
             if (distance >= inner && distance <= outer)
             {
-                Consider(knot, Row(knot));
+                var miss = _clock.Distance(row, target);
+                if (miss < bestMiss)
+                {
+                    (best, bestMiss, bestCrossing) = (knot, miss, default);
+                }
             }
             foreach (var radius in (ReadOnlySpan<double>)[inner, outer])
             {
                 if ((lastDistance - radius) * (distance - radius) < 0)
                 {
-                    var crossing = Crossing(lastKnot, knot, from, probe, radius, lastDistance < radius);
-                    _clock.Sample(KnotToClock(crossing), probe);
-                    Consider(crossing, probe);
+                    // Judged where the crossing would be if the rows moved linearly between the knots.
+                    var share = (float)((radius - lastDistance) / (distance - lastDistance));
+                    for (var s = 0; s < _width; s++)
+                    {
+                        probe[s] = lastRow[s] + (share * (row[s] - lastRow[s]));
+                    }
+                    var miss = _clock.Distance(probe, target);
+                    if (miss < bestMiss)
+                    {
+                        (best, bestMiss, bestCrossing) = (double.NaN, miss, (lastKnot, knot, radius, lastDistance < radius, true));
+                    }
                 }
             }
             (lastKnot, lastDistance) = (knot, distance);
+            lastRow = row;
+        }
+        if (bestCrossing.Valid)
+        {
+            return Crossing(bestCrossing.From, bestCrossing.To, from, probe, bestCrossing.Radius, bestCrossing.Rising);
         }
         return !double.IsNaN(best) ? best : !last ? double.NaN : !double.IsNaN(fallback) ? fallback : Math.Clamp(previous + direction, 0, _last);
-
-        void Consider(double knot, ReadOnlySpan<float> row)
-        {
-            var miss = _clock.Distance(row, target);
-            if (miss < bestMiss)
-            {
-                (best, bestMiss) = (knot, miss);
-            }
-        }
     }
 
     /// <summary>Bisects between knots <paramref name="a"/> and <paramref name="b"/> for where the distance from <paramref name="from"/> crosses <paramref name="radius"/>.</summary>

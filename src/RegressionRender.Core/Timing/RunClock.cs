@@ -85,6 +85,37 @@ internal sealed class RunClock
         return high;
     }
 
+    /// <summary>
+    /// How many frames at <paramref name="positions"/> reverse: their movement turns back on the previous frame's
+    /// (see <see cref="Smoothness.ReversalCosine"/>): flicker, when a stochastic fit's noise makes it.
+    /// </summary>
+    public int Reversals(IReadOnlyList<double> positions)
+    {
+        var rows = positions.Select(u =>
+        {
+            var row = new float[RowLength];
+            Sample(u, row);
+            return row;
+        }).ToArray();
+        var count = 0;
+        for (var j = 1; j < rows.Length - 1; j++)
+        {
+            double dot = 0, before = 0, after = 0;
+            for (var s = 0; s < RowLength; s++)
+            {
+                var a = rows[j][s] - rows[j - 1][s];
+                var b = rows[j + 1][s] - rows[j][s];
+                (dot, before, after) = (dot + (a * b), before + (a * a), after + (b * b));
+            }
+            var floor = Smoothness.ReversalPixels * Smoothness.ReversalPixels * RowLength;
+            if (before >= floor && after >= floor && dot < Smoothness.ReversalCosine * Math.Sqrt(before * after))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /// <summary>The visible movement between two rows of <see cref="Sample"/> (<see cref="CurveProbe.Movement"/>).</summary>
     public double Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => Probe.Movement(a, b);
 }

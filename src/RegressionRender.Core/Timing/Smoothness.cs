@@ -4,6 +4,9 @@ namespace RegressionRender.Core.Timing;
 /// The smoothness rule of the README, in one place: with d_j the on-screen movement between consecutive animated
 /// frames, no frame changes its movement by more than max(15% of the largest movement, 1.5 px), and the busiest
 /// 10% of frames carry at most 35% of the motion. Visual pacing optimises <see cref="Score"/>; the tests check both.
+/// For a stochastic fit, whose noise could make the line flicker back and forth at an even speed (which the rule
+/// cannot see), pacing also counts reversals: frames whose movement turns back on the previous frame's
+/// (<see cref="ReversalCosine"/>, both moves at least <see cref="ReversalPixels"/>).
 /// </summary>
 public static class Smoothness
 {
@@ -18,6 +21,12 @@ public static class Smoothness
 
     /// <summary>Most of the motion the busiest tenth of the frames may carry.</summary>
     public const double BusiestLimit = 0.35;
+
+    /// <summary>A frame whose movement turns back on the previous frame's by more than this (cosine below it) reverses.</summary>
+    public const double ReversalCosine = -0.5;
+
+    /// <summary>Moves smaller than this, in pixels, are too small for a reversal to show.</summary>
+    public const double ReversalPixels = 3;
 
     /// <summary>
     /// The largest change of movement between consecutive moves over the allowed change: at most 1 when no frame

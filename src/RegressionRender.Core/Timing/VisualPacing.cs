@@ -29,41 +29,55 @@ internal static class VisualPacing
         }
         var inverse = Invert(eased, knots, cumulative, clock.End);
         // The candidates are independent: refine them in parallel, each with its own clock (clocks hold scratch buffers).
-        var best = LockThresholds
+        var candidates = LockThresholds
             .AsParallel().AsOrdered()
             .Select(start =>
             {
                 var own = clock.Copy();
-                var positions = FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start);
-                return (Positions: positions, Score: Score(FrameRefiner.Displacements(positions, own)));
+                return FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start);
             })
-            .ToList()
-            .MinBy(candidate => candidate.Score);
-        if (best.Score <= Smoothness.Headroom)
+            .ToList();
+        // A stochastic fit also gets a walk along its trend, and its candidates are told apart by flicker too.
+        var trend = TrendWalk.Positions(eased, clock);
+        var stochastic = trend is not null;
+        if (trend is not null)
         {
-            return best.Positions;
+            candidates.Add(trend);
         }
-        // The walks cost more; they run, side by side, only when the measure-based placements (nearly) let a frame jump.
+        var judged = candidates.Select(positions => Judge(positions, clock, stochastic)).ToList();
+        if (Choose(judged) is { } chosen)
+        {
+            return chosen;
+        }
+        // The walks cost more; they run, side by side, only when the placements above (nearly) let a frame jump.
         IEnumerable<Func<RunClock, double[]?>> walks =
         [
             own => new VisualWalk(own, WalkKnots(knots)).Positions(eased, total),
             .. BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach))),
-            own => TrendWalk.Positions(eased, own),
         ];
-        var walked = walks
+        judged.AddRange(walks
             .AsParallel().AsOrdered()
             .Select(walk =>
             {
                 var own = clock.Copy();
-                return walk(own) is { } positions ? (Positions: positions, Score: Score(FrameRefiner.Displacements(positions, own))) : best;
-            })
-            .ToList()
-            .MinBy(candidate => candidate.Score);
-        if (walked.Score < best.Score)
-        {
-            best = walked;
-        }
-        return best.Positions;
+                return walk(own) is { } positions ? Judge(positions, own, stochastic) : judged[0];
+            }));
+        return Choose(judged) ?? judged.MinBy(candidate => candidate.Score).Positions;
+    }
+
+    /// <summary>Among the placements that keep the smoothness rule with room to spare, the one that flickers least, then the smoothest; null when none does.</summary>
+    private static double[]? Choose(List<(double[] Positions, double Score, double Busiest, int Reversals)> judged) =>
+        judged.Where(candidate => candidate.Score <= Smoothness.Headroom && candidate.Busiest <= Smoothness.BusiestLimit)
+            .OrderBy(candidate => candidate.Reversals)
+            .ThenBy(candidate => candidate.Score)
+            .Select(candidate => candidate.Positions)
+            .FirstOrDefault();
+
+    /// <summary>A placement with its smoothness score, busiest share and (for stochastic fits) reversals.</summary>
+    private static (double[] Positions, double Score, double Busiest, int Reversals) Judge(double[] positions, RunClock clock, bool reversals)
+    {
+        var moves = FrameRefiner.Displacements(positions, clock)[1..];
+        return (positions, Smoothness.Score(moves), Smoothness.BusiestShare(moves), reversals ? clock.Reversals(positions) : 0);
     }
 
     /// <summary>The README's smoothness score (<see cref="Smoothness.Score"/>) of displacements whose first entry is the first frame's 0.</summary>

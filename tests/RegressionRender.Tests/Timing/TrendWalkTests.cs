@@ -97,4 +97,16 @@ public sealed class TrendWalkTests
             new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.1, Epochs = 100, Standardize = true }, "GD", "seed");
         Assert.Null(TrendWalk.Positions(EasedProgress.For(Easing.Get("linear"), 60), new RunClock([gd], new CurveProbe(Panel))));
     }
+
+    [Fact]
+    public void Reversals_Count_The_Frames_Whose_Movement_Turns_Back()
+    {
+        var gd = Fitter.Fit(Scenes.SeedData, new RegressionModel(ModelKind.Linear, 1),
+            new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.1, Epochs = 100, Standardize = true }, "GD", "seed");
+        var clock = new RunClock([gd], new CurveProbe(Panel));
+        Assert.Equal(0, clock.Reversals([0, 1, 2, 3, 4, 5]));
+        Assert.Equal(3, clock.Reversals([0, 3, 0, 3, 0]));
+        // Moves below the visible floor do not count, however they turn.
+        Assert.Equal(0, clock.Reversals([50, 50.0001, 50, 50.0001]));
+    }
 }

@@ -8,7 +8,8 @@ namespace RegressionRender.Tests.Examples;
 /// Every frame tells the truth about the optimizer, read from the plan (what <c>plan --json</c> prints): a tween
 /// never shows a fit better than both kept steps it lies between (loss ≥ 0.99 × the lower), almost every
 /// animated frame shows some fit inside the panel, and the animation does not sit on the final step before its
-/// last frame. The same holds for every easing, run through the timeline of the seed, which moves forward only.
+/// last frame. The same holds for every easing, run through the timeline of the seed, which moves forward only and
+/// keeps the smoothness rule.
 /// </summary>
 public sealed class TruthfulMotionTests
 {
@@ -36,6 +37,7 @@ public sealed class TruthfulMotionTests
         var plan = PlanReport.Build(PreparedScene.FromConfig(config, "seed"));
         var moves = plan.Frames.Where(f => f.Phase == "animate").Skip(1).Select(f => f.DisplacementPx).ToArray();
         Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"{easing}: the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
+        Assert.True(Smoothness.Score(moves) <= 1, $"{easing}: a frame changes its movement by {Smoothness.Score(moves):F2}× the allowed amount");
         var animated = plan.Frames.Where(f => f.Phase == "animate").ToList();
         Assert.Equal(0, animated[0].Fits[0].Iteration);
         Assert.Equal(plan.Fits[0].Steps, animated[^1].Fits[0].Iteration);

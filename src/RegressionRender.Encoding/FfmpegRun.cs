@@ -43,7 +43,8 @@ internal static class FfmpegRun
                 var inputs = FFMpegArguments.FromPipeInput(new RawPipeSource(source, pump, progress));
                 if (secondInput is not null)
                 {
-                    inputs = inputs.AddFileInput(secondInput, verifyExists: false);
+                    // A still image (the GIF palette, a binary PPM) under a temporary name ffmpeg cannot guess from.
+                    inputs = inputs.AddFileInput(secondInput, verifyExists: false, o => o.ForceFormat("ppm_pipe"));
                 }
                 await inputs
                     .OutputToFile(outputName, overwrite: true, o => o.WithCustomArgument(arguments))

@@ -118,14 +118,14 @@ public sealed class VideoOutputTests
     }
 
     [Fact]
-    public async Task A_Long_Gif_Takes_Two_Runs_And_Comes_Out_Byte_Identical_To_One_Run()
+    public async Task A_Gif_Comes_Out_Byte_Identical_Across_Runs_And_Reports_Its_Frames()
     {
         using var folder = new TempFolder();
         var source = new MovingFrames(96, 64, 40);
         var progress = new List<int>();
 
         await VideoEncoder.EncodeGifAsync(source, new GifSettings(Loop: true), folder.File("one.gif"), new EncoderOptions(), null, CancellationToken.None);
-        await VideoEncoder.EncodeGifAsync(source, new GifSettings(Loop: true, SinglePassBytes: 0), folder.File("two.gif"), new EncoderOptions(), new SynchronousIntProgress(progress.Add), CancellationToken.None);
+        await VideoEncoder.EncodeGifAsync(source, new GifSettings(Loop: true), folder.File("two.gif"), new EncoderOptions(), new SynchronousIntProgress(progress.Add), CancellationToken.None);
 
         Assert.Equal(File.ReadAllBytes(folder.File("one.gif")), File.ReadAllBytes(folder.File("two.gif")));
         Assert.Equal(40, VideoFacts.Probe(folder.File("two.gif")).Frames);

@@ -1,0 +1,163 @@
+namespace RegressionRender.Encoding;
+
+/// <summary>
+/// A GIF palette made for plots. A plot holds few exact colours — the background, text and axes, the points, each
+/// fit — plus their anti-aliasing and fading ramps towards the background, and most of it never changes. A generic
+/// palette (ffmpeg's median cut) spends entries on rare colours; this one minimises what the viewer sees: the
+/// squared colour error over every pixel of every frame. Colours are counted over frames spread evenly through
+/// the video; entries are placed greedily where they remove the most error, then refined (weighted k-means); each
+/// entry finally becomes the most frequent real colour of its cluster, so the theme's colours are exact.
+/// </summary>
+public static class GifPalette
+{
+    /// <summary>Most frames sampled for the colour count.</summary>
+    private const int SampledFrames = 32;
+
+    /// <summary>Rounds of k-means refinement.</summary>
+    private const int Rounds = 8;
+
+    /// <summary>
+    /// The palette for <paramref name="colors"/> (2–255) colours of <paramref name="source"/>, as a 16×16 binary PPM
+    /// (the 256 pixels ffmpeg's <c>paletteuse</c> reads; entries past the last repeat it).
+    /// </summary>
+    public static byte[] Build(IFrameSource source, int colors, CancellationToken cancellationToken)
+    {
+        var entries = Choose(Count(source, cancellationToken), Math.Clamp(colors, 2, 255));
+        var header = "P6 16 16 255\n"u8;
+        var ppm = new byte[header.Length + (256 * 3)];
+        header.CopyTo(ppm);
+        for (var i = 0; i < 256; i++)
+        {
+            var rgb = entries[Math.Min(i, entries.Length - 1)];
+            ppm[header.Length + (i * 3)] = (byte)(rgb >> 16);
+            ppm[header.Length + (i * 3) + 1] = (byte)(rgb >> 8);
+            ppm[header.Length + (i * 3) + 2] = (byte)rgb;
+        }
+        return ppm;
+    }
+
+    /// <summary>How often each colour (0xRRGGBB) occurs over frames spread evenly through the video.</summary>
+    public static Dictionary<int, long> Count(IFrameSource source, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<int, long>();
+        var pixels = new byte[source.Width * source.Height * 4];
+        var frames = Math.Min(SampledFrames, source.FrameCount);
+        for (var f = 0; f < frames; f++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            source.Render(frames == 1 ? 0 : (int)((long)f * (source.FrameCount - 1) / (frames - 1)), pixels);
+            var last = -1;
+            long run = 0;
+            for (var p = 0; p < pixels.Length; p += 4)
+            {
+                var rgb = (pixels[p + 2] << 16) | (pixels[p + 1] << 8) | pixels[p];
+                if (rgb != last && run > 0)
+                {
+                    Add(counts, last, run);
+                    run = 0;
+                }
+                last = rgb;
+                run++;
+            }
+            Add(counts, last, run);
+        }
+        return counts;
+    }
+
+    /// <summary>At most <paramref name="colors"/> entries (0xRRGGBB) for colours with their counts.</summary>
+    public static int[] Choose(Dictionary<int, long> counts, int colors)
+    {
+        // Sorted, so that the palette does not depend on the order colours were met in.
+        var colours = counts.Keys.Order().ToArray();
+        var weights = colours.Select(c => (double)counts[c]).ToArray();
+        if (colours.Length <= colors)
+        {
+            return colours;
+        }
+        var nearest = new double[colours.Length];
+        Array.Fill(nearest, double.PositiveInfinity);
+        var centres = new List<(double R, double G, double B)>();
+        // Greedy: each next entry goes where it removes the most squared error (weight × distance² to the nearest entry).
+        var next = Array.IndexOf(weights, weights.Max());
+        while (centres.Count < colors)
+        {
+            var centre = Rgb(colours[next]);
+            centres.Add(centre);
+            var (best, bestGain) = (-1, 0.0);
+            for (var i = 0; i < colours.Length; i++)
+            {
+                nearest[i] = Math.Min(nearest[i], Distance(Rgb(colours[i]), centre));
+                var gain = weights[i] * nearest[i];
+                if (gain > bestGain)
+                {
+                    (best, bestGain) = (i, gain);
+                }
+            }
+            if (best < 0)
+            {
+                break;
+            }
+            next = best;
+        }
+        var cluster = new int[colours.Length];
+        for (var round = 0; round < Rounds; round++)
+        {
+            Assign(colours, centres, cluster);
+            var sums = new (double R, double G, double B, double W)[centres.Count];
+            for (var i = 0; i < colours.Length; i++)
+            {
+                var (r, g, b) = Rgb(colours[i]);
+                ref var sum = ref sums[cluster[i]];
+                sum = (sum.R + (weights[i] * r), sum.G + (weights[i] * g), sum.B + (weights[i] * b), sum.W + weights[i]);
+            }
+            for (var k = 0; k < centres.Count; k++)
+            {
+                if (sums[k].W > 0)
+                {
+                    centres[k] = (sums[k].R / sums[k].W, sums[k].G / sums[k].W, sums[k].B / sums[k].W);
+                }
+            }
+        }
+        // Each entry becomes its cluster's most frequent colour: real colours of the scene, the theme's exactly.
+        Assign(colours, centres, cluster);
+        var entries = new int[centres.Count];
+        var heaviest = new double[centres.Count];
+        for (var i = 0; i < colours.Length; i++)
+        {
+            if (weights[i] > heaviest[cluster[i]])
+            {
+                (heaviest[cluster[i]], entries[cluster[i]]) = (weights[i], colours[i]);
+            }
+        }
+        return [.. entries.Where((_, k) => heaviest[k] > 0).Distinct()];
+    }
+
+    private static void Assign(int[] colours, List<(double R, double G, double B)> centres, int[] cluster)
+    {
+        for (var i = 0; i < colours.Length; i++)
+        {
+            var rgb = Rgb(colours[i]);
+            var (best, bestDistance) = (0, double.PositiveInfinity);
+            for (var k = 0; k < centres.Count; k++)
+            {
+                var distance = Distance(rgb, centres[k]);
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (k, distance);
+                }
+            }
+            cluster[i] = best;
+        }
+    }
+
+    private static void Add(Dictionary<int, long> counts, int rgb, long run)
+    {
+        counts.TryGetValue(rgb, out var count);
+        counts[rgb] = count + run;
+    }
+
+    private static (double R, double G, double B) Rgb(int rgb) => ((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+
+    private static double Distance((double R, double G, double B) a, (double R, double G, double B) b) =>
+        ((a.R - b.R) * (a.R - b.R)) + ((a.G - b.G) * (a.G - b.G)) + ((a.B - b.B) * (a.B - b.B));
+}

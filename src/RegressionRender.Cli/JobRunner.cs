@@ -38,7 +38,7 @@ internal sealed class JobRunner(CliContext cli)
         switch (result.Status)
         {
             case JobStatus.Rendered:
-                lines.AddRange(result.Outputs.Select(o => $"wrote {RenderCommand.Shown(o.Path)} ({(o.Frames > 1 ? $"{o.Frames} frames, {o.Seconds:0.##} s, " : "")}{RenderCommand.Size(o.Bytes)})"));
+                lines.AddRange(result.Outputs.Select(o => $"wrote {RenderCommand.Shown(o.Path)} ({(o.Frames > 1 ? $"{o.Frames} frames, {o.Seconds:0.##} s, " : "")}{RenderCommand.Size(o.Bytes)}){(o.Note is null ? "" : $": {o.Note}")}"));
                 lines.Add($"rendered {result.Config} in {result.Seconds:0.0} s");
                 break;
             case JobStatus.Skipped:

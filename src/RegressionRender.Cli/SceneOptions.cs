@@ -14,6 +14,8 @@ internal sealed class SceneOptions
 
     public Option<double?> Duration { get; } = new("--duration") { Description = "Seconds of the animated phase (holds come on top)" };
 
+    public Option<int?> GifMaxBytes { get; } = new("--gif-max-bytes") { Description = "Largest GIF in bytes: the most colours that fit, then a lower frame rate, then a smaller width (output.gif.maxBytes)" };
+
     public Option<string?> Quality { get; } = new("--quality") { Description = "Preset size and rate: draft (854x480@15), standard (1280x720@30), high (1920x1080@60), 4k (3840x2160@60); --size and --fps win" };
 
     /// <summary>The --quality presets: width, height, fps.</summary>
@@ -41,6 +43,7 @@ internal sealed class SceneOptions
         command.Options.Add(Fps);
         command.Options.Add(Duration);
         command.Options.Add(Quality);
+        command.Options.Add(GifMaxBytes);
         if (withFormats)
         {
             command.Options.Add(Formats);
@@ -60,7 +63,7 @@ internal sealed class SceneOptions
             }
             (width, height, fps) = (width ?? preset.Width, height ?? preset.Height, fps ?? preset.Fps);
         }
-        return new SceneOverrides { Width = width, Height = height, Fps = fps, Duration = result.GetValue(Duration), Formats = formats };
+        return new SceneOverrides { Width = width, Height = height, Fps = fps, Duration = result.GetValue(Duration), Formats = formats, GifMaxBytes = result.GetValue(GifMaxBytes) };
     }
 
     private static (int?, int?) ParseSize(string? text)

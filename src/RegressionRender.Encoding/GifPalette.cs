@@ -5,8 +5,8 @@ namespace RegressionRender.Encoding;
 /// fit — plus their anti-aliasing and fading ramps towards the background, and most of it never changes. A generic
 /// palette (ffmpeg's median cut) spends entries on rare colours; this one minimises what the viewer sees: the
 /// squared colour error over every pixel of every frame. Colours are counted over frames spread evenly through
-/// the video; entries are placed greedily where they remove the most error, then refined (weighted k-means); each
-/// entry finally becomes the most frequent real colour of its cluster, so the theme's colours are exact.
+/// the video; entries are placed greedily where they remove the most error, then refined (weighted k-means); an
+/// entry whose cluster is mostly one colour becomes that colour, so the theme's colours are exact.
 /// </summary>
 public static class GifPalette
 {
@@ -16,13 +16,24 @@ public static class GifPalette
     /// <summary>Rounds of k-means refinement.</summary>
     private const int Rounds = 8;
 
+    /// <summary>Colour counts the automatic choice picks from, fewest first.</summary>
+    public static IReadOnlyList<int> Ladder { get; } = [8, 12, 16, 20, 24, 28, 32, 40, 48, 64, 80, 96, 128, 160, 192, 224, 255];
+
     /// <summary>
-    /// The palette for <paramref name="colors"/> (2–255) colours of <paramref name="source"/>, as a 16×16 binary PPM
-    /// (the 256 pixels ffmpeg's <c>paletteuse</c> reads; entries past the last repeat it).
+    /// The fidelity the automatic choice aims for: the fewest colours whose quantization error on the sampled frames
+    /// stays within this PSNR (dB) — beyond it more colours add bytes faster than anyone can see.
     /// </summary>
-    public static byte[] Build(IFrameSource source, int colors, CancellationToken cancellationToken)
+    public const double TargetPsnr = 56;
+
+    /// <summary>
+    /// The palette of <paramref name="source"/> with <paramref name="colors"/> (2–255) colours, or with the fewest of
+    /// <see cref="Ladder"/> that reach <see cref="TargetPsnr"/> (255 at most) when null; as a 16×16 binary PPM (the
+    /// 256 pixels ffmpeg's <c>paletteuse</c> reads; entries past the last repeat it) with the colours it holds.
+    /// </summary>
+    public static (byte[] Ppm, int Colors) Build(IFrameSource source, int? colors, CancellationToken cancellationToken)
     {
-        var entries = Choose(Count(source, cancellationToken), Math.Clamp(colors, 2, 255));
+        var counts = Count(source, cancellationToken);
+        var entries = colors is { } fixedCount ? Choose(counts, Math.Clamp(fixedCount, 2, 255)) : Automatic(counts);
         var header = "P6 16 16 255\n"u8;
         var ppm = new byte[header.Length + (256 * 3)];
         header.CopyTo(ppm);
@@ -33,7 +44,43 @@ public static class GifPalette
             ppm[header.Length + (i * 3) + 1] = (byte)(rgb >> 8);
             ppm[header.Length + (i * 3) + 2] = (byte)rgb;
         }
-        return ppm;
+        return (ppm, entries.Length);
+    }
+
+    /// <summary>The fewest colours of <see cref="Ladder"/> whose palette reaches <see cref="TargetPsnr"/> (bisection: fidelity grows with colours).</summary>
+    private static int[] Automatic(Dictionary<int, long> counts)
+    {
+        var (low, high) = (-1, Ladder.Count - 1);
+        var best = Choose(counts, Ladder[high]);
+        while (high - low > 1)
+        {
+            var middle = (low + high) / 2;
+            var entries = Choose(counts, Ladder[middle]);
+            if (Psnr(counts, entries) >= TargetPsnr)
+            {
+                (best, high) = (entries, middle);
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The PSNR (dB) of the sampled frames drawn with <paramref name="entries"/>, each pixel its nearest entry.</summary>
+    public static double Psnr(Dictionary<int, long> counts, int[] entries)
+    {
+        double error = 0, pixels = 0;
+        var centres = entries.Select(e => Rgb(e)).ToList();
+        foreach (var (rgb, count) in counts)
+        {
+            var colour = Rgb(rgb);
+            error += count * centres.Min(c => Distance(colour, c));
+            pixels += count;
+        }
+        var mse = error / (3 * pixels);
+        return mse <= 0 ? double.PositiveInfinity : 10 * Math.Log10(255.0 * 255.0 / mse);
     }
 
     /// <summary>How often each colour (0xRRGGBB) occurs over frames spread evenly through the video.</summary>
@@ -118,18 +165,27 @@ public static class GifPalette
                 }
             }
         }
-        // Each entry becomes its cluster's most frequent colour: real colours of the scene, the theme's exactly.
+        // An entry whose cluster is mostly one colour becomes that colour (the theme's colours exactly); the others
+        // (blends: anti-aliasing, fading) stay at their cluster's weighted mean, which serves the blends best.
         Assign(colours, centres, cluster);
-        var entries = new int[centres.Count];
+        var mode = new int[centres.Count];
         var heaviest = new double[centres.Count];
+        var total = new double[centres.Count];
         for (var i = 0; i < colours.Length; i++)
         {
+            total[cluster[i]] += weights[i];
             if (weights[i] > heaviest[cluster[i]])
             {
-                (heaviest[cluster[i]], entries[cluster[i]]) = (weights[i], colours[i]);
+                (heaviest[cluster[i]], mode[cluster[i]]) = (weights[i], colours[i]);
             }
         }
-        return [.. entries.Where((_, k) => heaviest[k] > 0).Distinct()];
+        var entries = new int[centres.Count];
+        for (var k = 0; k < centres.Count; k++)
+        {
+            var (r, g, b) = centres[k];
+            entries[k] = heaviest[k] >= 0.5 * total[k] ? mode[k] : ((int)Math.Round(r) << 16) | ((int)Math.Round(g) << 8) | (int)Math.Round(b);
+        }
+        return [.. entries.Where((_, k) => total[k] > 0).Distinct()];
     }
 
     private static void Assign(int[] colours, List<(double R, double G, double B)> centres, int[] cluster)

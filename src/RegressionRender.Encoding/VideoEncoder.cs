@@ -7,15 +7,11 @@ public sealed record Mp4Settings(int Crf, string Preset);
 
 /// <summary>GIF settings.</summary>
 /// <param name="Loop">Loop forever, or play once.</param>
-/// <param name="Colors">Palette entries (2–255); fewer make a smaller file.</param>
-public sealed record GifSettings(bool Loop, int Colors = GifSettings.DefaultColors)
-{
-    /// <summary>
-    /// 96: on the seed at 640×640, 20 fps the GIF is 8% smaller than gifski's <c>--quality 90</c> at 2.6 dB better
-    /// PSNR (bench/gif.sh); more colours add bytes faster than fidelity.
-    /// </summary>
-    public const int DefaultColors = 96;
-}
+/// <param name="Colors">
+/// Palette entries (2–255); null = the fewest that keep the scene's colours within
+/// <see cref="GifPalette.TargetPsnr"/> (on the seed 96 or fewer, on a scene with a colour surface up to 255).
+/// </param>
+public sealed record GifSettings(bool Loop, int? Colors = null);
 
 /// <summary>VP9 settings.</summary>
 /// <param name="Crf">Constant quality, 0–63 (lower is better).</param>
@@ -48,7 +44,7 @@ public static class VideoEncoder
 
     /// <summary>
     /// GIF made for plots: a palette of the scene's own colours (<see cref="GifPalette"/>: exact theme colours, then
-    /// their blends, counted over frames spread through the video), no dithering (plots are flat; dithering costs
+    /// their blends, counted over frames spread through the video; as few as keep them faithful), no dithering (plots are flat; dithering costs
     /// bytes and fidelity), and only what changed written per frame (<c>diff_mode=rectangle</c>, unchanged pixels left
     /// transparent by ffmpeg's GIF encoder). The frames are drawn once for the palette's sample and once for the
     /// encode, so memory stays flat however long the video.
@@ -60,14 +56,16 @@ public static class VideoEncoder
         output.Commit();
     }
 
-    /// <summary>Encodes a GIF (see <see cref="EncodeGifAsync"/>) into <paramref name="output"/>'s temporary file, without committing it.</summary>
-    public static async Task WriteGifAsync(IFrameSource source, GifSettings settings, AtomicOutput output, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <summary>Encodes a GIF (see <see cref="EncodeGifAsync"/>) into <paramref name="output"/>'s temporary file, without committing it; returns the colours it used.</summary>
+    public static async Task<int> WriteGifAsync(IFrameSource source, GifSettings settings, AtomicOutput output, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         // Never committed: the palette lives beside the output under a temporary name and is deleted at the end.
         using var palette = new AtomicOutput(Path.Combine(output.Folder, "palette.ppm"));
-        await File.WriteAllBytesAsync(palette.TempPath, GifPalette.Build(source, settings.Colors, cancellationToken), cancellationToken);
+        var (ppm, colors) = GifPalette.Build(source, settings.Colors, cancellationToken);
+        await File.WriteAllBytesAsync(palette.TempPath, ppm, cancellationToken);
         var loop = $"-loop {(settings.Loop ? 0 : -1)} -f gif";
         await FfmpegRun.RunAsync(source, PipeFormat.Bgra, output.Folder, output.TempFileName, $"-filter_complex [0:v][1:v]paletteuse=dither=none:diff_mode=rectangle {loop}", palette.TempFileName, output.Target, options, progress, cancellationToken);
+        return colors;
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed record SceneOverrides
     /// <summary>Seconds of the animated phase.</summary>
     public double? Duration { get; init; }
 
+    /// <summary>Largest GIF in bytes (<c>output.gif.maxBytes</c>).</summary>
+    public int? GifMaxBytes { get; init; }
+
     /// <summary>Formats to write instead of the config's.</summary>
     public IReadOnlyList<OutputFormat>? Formats { get; init; }
 
@@ -25,6 +28,10 @@ public sealed record SceneOverrides
     {
         View = config.View with { Width = Width ?? config.View.Width, Height = Height ?? config.View.Height },
         Animation = config.Animation with { Fps = Fps ?? config.Animation.Fps, Duration = Duration ?? config.Animation.Duration },
-        Output = config.Output with { Formats = Formats is { Count: > 0 } f ? f : config.Output.Formats },
+        Output = config.Output with
+        {
+            Formats = Formats is { Count: > 0 } f ? f : config.Output.Formats,
+            Gif = config.Output.Gif with { MaxBytes = GifMaxBytes ?? config.Output.Gif.MaxBytes },
+        },
     };
 }

@@ -10,7 +10,8 @@ namespace RegressionRender;
 /// <param name="Bytes">Its size.</param>
 /// <param name="Frames">Frames in it (1 for PNG).</param>
 /// <param name="Seconds">Play time (0 for PNG).</param>
-public sealed record RenderedOutput(OutputFormat Format, string Path, long Bytes, int Frames, double Seconds);
+/// <param name="Note">What the render chose, when it had a choice (a GIF within its size limit), else null.</param>
+public sealed record RenderedOutput(OutputFormat Format, string Path, long Bytes, int Frames, double Seconds, string? Note = null);
 
 /// <summary>Progress of one output: frames done out of total.</summary>
 public readonly record struct RenderProgress(OutputFormat Format, int Done, int Total);
@@ -48,7 +49,7 @@ public static class SceneRenderer
                 {
                     stage = stages[key] = new FrameStage(scene, fonts, key.Item1, key.Item2, key.Item3, keepAlpha);
                 }
-                results.Add(await WriteAsync(scene, format, target, stage, encoder, progress, cancellationToken));
+                results.Add(await WriteAsync(scene, fonts, format, target, stage, encoder, progress, cancellationToken));
             }
         }
         finally
@@ -63,6 +64,7 @@ public static class SceneRenderer
 
     private static async Task<RenderedOutput> WriteAsync(
         PreparedScene scene,
+        FontSet fonts,
         OutputFormat format,
         string target,
         FrameStage stage,
@@ -78,6 +80,9 @@ public static class SceneRenderer
             case OutputFormat.Mp4:
                 await VideoEncoder.EncodeMp4Async(source, new Mp4Settings(config.Output.Mp4.Crf, config.Output.Mp4.Preset), target, encoder, frames, cancellationToken);
                 break;
+            case OutputFormat.Gif when config.Output.Gif.MaxBytes is { } maxBytes:
+                var (note, count) = await GifBudget.WriteAsync(scene, fonts, target, maxBytes, encoder, frames, cancellationToken);
+                return new RenderedOutput(format, target, SizeOnDisk(target), count, stage.Timeline.Value.Duration, note);
             case OutputFormat.Gif:
                 await VideoEncoder.EncodeGifAsync(source, new GifSettings(config.Output.Gif.Loop), target, encoder, frames, cancellationToken);
                 break;

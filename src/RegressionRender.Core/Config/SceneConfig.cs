@@ -402,4 +402,10 @@ public sealed record GifConfig
 
     /// <summary>Loop forever.</summary>
     public bool Loop { get; set; } = true;
+
+    /// <summary>
+    /// Largest GIF in bytes, or null for no limit: the GIF then takes the most colours that fit, then a lower frame
+    /// rate, then a smaller width (see the README); a limit that cannot be met is refused with the size it could reach.
+    /// </summary>
+    public int? MaxBytes { get; set; }
 }

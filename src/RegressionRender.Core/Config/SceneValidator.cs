@@ -14,6 +14,9 @@ public static class SceneValidator
         public const int MaxDegree = 10;
         public const int MaxEpochs = 10_000_000;
         public const int MaxPoints = 1_000_000;
+
+        /// <summary>Smallest GIF size limit: below it not even a few frames of a small plot fit.</summary>
+        public const int MinGifBytes = 10_000;
     }
 
     /// <summary>The x264 presets, fastest first.</summary>
@@ -189,6 +192,10 @@ public static class SceneValidator
             $"unknown x264 preset '{output.Mp4.Preset}'{NameSuggester.Hint(output.Mp4.Preset, Presets)}; valid: {string.Join(", ", Presets)}");
         check.Range(output.Gif.Width, Limits.MinSize, Limits.MaxWidth, "$.output.gif.width");
         check.Range(output.Gif.Fps, 1, 50, "$.output.gif.fps");
+        if (output.Gif.MaxBytes is { } maxBytes)
+        {
+            check.Range(maxBytes, Limits.MinGifBytes, int.MaxValue, "$.output.gif.maxBytes");
+        }
     }
 
     /// <summary>True when a name can only ever be a file directly inside the output folder.</summary>

@@ -1,0 +1,114 @@
+using RegressionRender.Core;
+using RegressionRender.Core.Config;
+using RegressionRender.Encoding;
+using RegressionRender.Rendering;
+
+namespace RegressionRender;
+
+/// <summary>
+/// A GIF within a size limit (<c>output.gif.maxBytes</c>): the best quality that fits. Measured on the seed at
+/// 640×640 (bench/gif.sh), fewer colours cost the least fidelity per byte saved — 96 → 20 colours takes the GIF
+/// from 1.63 MB to 1.0 MB and its PSNR from 57 to 45 dB — while a lower frame rate or a smaller width costs far more
+/// (15 fps: 35 dB, frames then lag the motion; 512 px wide: 32 dB, text blurs). So the colours go first, from the
+/// GIF's own count (<see cref="GifSettings.Colors"/>) down to 8; only when 8 colours do not fit does the frame rate drop
+/// (to 10, then 5 fps: rates whose frame delays are whole centiseconds), and then the width (80%, 64%, 50%).
+/// The colour count is found by bisection (a GIF's size falls with its colours), each try a full encode.
+/// </summary>
+internal static class GifBudget
+{
+
+    /// <summary>Frame rates tried below the configured one.</summary>
+    private static readonly int[] Rates = [10, 5];
+
+    /// <summary>Widths tried, as shares of the configured one.</summary>
+    private static readonly double[] Widths = [1, 0.8, 0.64, 0.5];
+
+    /// <summary>What a try was made with and how large it came out.</summary>
+    private readonly record struct Try(int Colors, int Fps, int Width, int Height, long Bytes)
+    {
+        public override string ToString() => $"{Colors} colours at {Fps} fps, {Width}×{Height}";
+    }
+
+    /// <summary>
+    /// Writes the GIF of <paramref name="scene"/> to <paramref name="target"/> within <paramref name="maxBytes"/>,
+    /// and says in one line what it chose; refuses (<see cref="InvalidInputException"/>) a limit that even the smallest
+    /// settings exceed, with the size they reach. Tries that are not kept are deleted.
+    /// </summary>
+    public static async Task<(string Note, int Frames)> WriteAsync(PreparedScene scene, FontSet fonts, string target, int maxBytes, EncoderOptions encoder, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var gif = scene.Config.Output.Gif;
+        var (width, height) = scene.GifSize();
+        Try? smallest = null;
+        foreach (var share in Widths)
+        {
+            var w = Math.Max(SceneValidator.Limits.MinSize, (int)Math.Round(width * share));
+            var h = Math.Max(16, (int)Math.Round((double)w * height / width));
+            foreach (var fps in Rates.Where(r => r < gif.Fps).Prepend(gif.Fps))
+            {
+                using var stage = new FrameStage(scene, fonts, w, h, fps, keepAlpha: false);
+                var source = new TimelineFrameSource(stage);
+                async Task<(AtomicOutput Output, Try Made)> Encode(int? colors)
+                {
+                    var output = new AtomicOutput(target);
+                    try
+                    {
+                        var used = await VideoEncoder.WriteGifAsync(source, new GifSettings(gif.Loop, colors), output, encoder, progress, cancellationToken);
+                        return (output, new Try(used, fps, w, h, new FileInfo(output.TempPath).Length));
+                    }
+                    catch
+                    {
+                        output.Dispose();
+                        throw;
+                    }
+                }
+                // The GIF as it would be without a limit (its own colour count) first; then the fewest colours: where
+                // even they do not fit, this rate and width are skipped; else bisection between the two.
+                var (kept, made) = await Encode(null);
+                try
+                {
+                    if (made.Bytes > maxBytes)
+                    {
+                        var colors = GifPalette.Ladder.Where(c => c < made.Colors).ToList();
+                        if (colors.Count == 0)
+                        {
+                            smallest = made;
+                            continue;
+                        }
+                        kept.Dispose();
+                        (kept, made) = await Encode(colors[0]);
+                        if (made.Bytes > maxBytes)
+                        {
+                            smallest = made;
+                            continue;
+                        }
+                        // colors[low] fits, colors[high] (or the GIF without a limit, at the end) does not.
+                        var (low, high) = (0, colors.Count);
+                        while (high - low > 1)
+                        {
+                            var middle = (low + high) / 2;
+                            var (output, tried) = await Encode(colors[middle]);
+                            if (tried.Bytes <= maxBytes)
+                            {
+                                kept.Dispose();
+                                (kept, made, low) = (output, tried, middle);
+                            }
+                            else
+                            {
+                                output.Dispose();
+                                high = middle;
+                            }
+                        }
+                    }
+                    kept.Commit();
+                    return ($"{made} to fit output.gif.maxBytes {maxBytes:N0}", stage.FrameCount);
+                }
+                finally
+                {
+                    kept.Dispose();
+                }
+            }
+        }
+        throw new InvalidInputException($"{scene.Scene.SourcePath}: $.output.gif.maxBytes",
+            $"{maxBytes:N0} bytes cannot be met: the smallest GIF ({smallest}) is {smallest?.Bytes:N0} bytes; allow at least that, or shorten the video");
+    }
+}

@@ -1,0 +1,143 @@
+using RegressionRender.Encoding;
+using RegressionRender.Tests.Support;
+
+namespace RegressionRender.Tests.Encoding;
+
+/// <summary>The GIF made for plots: its palette, and a size limit — checked through ffprobe facts and file sizes.</summary>
+public sealed class GifTests
+{
+    /// <summary>A plot-like frame: white, a dark text block, a red line, and a red-to-white fade (a trail).</summary>
+    private sealed class PlotFrames(int count) : IFrameSource
+    {
+        public int Width => 120;
+
+        public int Height => 80;
+
+        public int Fps => 20;
+
+        public int FrameCount => count;
+
+        public bool HasAlpha => false;
+
+        public void Render(int index, Span<byte> pixels)
+        {
+            for (var y = 0; y < Height; y++)
+            {
+                for (var x = 0; x < Width; x++)
+                {
+                    var (r, g, b) = (255, 255, 255);
+                    if (y < 10 && x < 40)
+                    {
+                        (r, g, b) = (31, 35, 40);
+                    }
+                    else if (y == 40 + (index % 20))
+                    {
+                        (r, g, b) = (214, 39, 40);
+                    }
+                    else if (y >= 60 && x >= 10 && x < 110)
+                    {
+                        // A fade from the red to white across 100 columns: 100 blends.
+                        var t = (x - 10) / 100.0;
+                        (r, g, b) = ((int)(214 + (t * 41)), (int)(39 + (t * 216)), (int)(40 + (t * 215)));
+                    }
+                    var i = ((y * Width) + x) * 4;
+                    (pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]) = ((byte)b, (byte)g, (byte)r, 255);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_Palette_Holds_The_Scenes_Own_Colours_Exactly_And_Within_Its_Size()
+    {
+        var counts = GifPalette.Count(new PlotFrames(20), CancellationToken.None);
+        Assert.True(counts.Count > 100, $"the frames hold {counts.Count} colours");
+        var palette = GifPalette.Choose(counts, 12);
+        Assert.True(palette.Length <= 12, $"{palette.Length} entries");
+        Assert.Contains(0xFFFFFF, palette);
+        Assert.Contains(0x1F2328, palette);
+        Assert.Contains(0xD62728, palette);
+        // The rest go to the fade, spread along it rather than heaped on one end.
+        var fade = palette.Where(c => c is not (0xFFFFFF or 0x1F2328 or 0xD62728)).Select(c => (c >> 8) & 0xFF).Order().ToArray();
+        Assert.True(fade.Length >= 6 && fade[^1] - fade[0] > 120, $"fade entries (green): {string.Join(", ", fade)}");
+    }
+
+    [Fact]
+    public void The_Palette_Does_Not_Depend_On_Anything_But_The_Frames()
+    {
+        var (one, colors) = GifPalette.Build(new PlotFrames(30), 16, CancellationToken.None);
+        var (two, _) = GifPalette.Build(new PlotFrames(30), 16, CancellationToken.None);
+        Assert.Equal(16, colors);
+        Assert.Equal(one, two);
+        Assert.Equal("P6 16 16 255\n"u8.ToArray(), one[..13]);
+        Assert.Equal(13 + (256 * 3), one.Length);
+    }
+
+    [Fact]
+    public void Without_A_Count_The_Palette_Takes_The_Fewest_Colours_That_Keep_The_Frames_Faithful()
+    {
+        var counts = GifPalette.Count(new PlotFrames(20), CancellationToken.None);
+        var (_, colors) = GifPalette.Build(new PlotFrames(20), null, CancellationToken.None);
+        Assert.True(GifPalette.Psnr(counts, GifPalette.Choose(counts, colors)) >= GifPalette.TargetPsnr);
+        var fewer = GifPalette.Ladder.Where(c => c < colors).DefaultIfEmpty(0).Max();
+        Assert.True(fewer == 0 || GifPalette.Psnr(counts, GifPalette.Choose(counts, fewer)) < GifPalette.TargetPsnr, $"{fewer} colours would have done");
+    }
+
+    [Fact]
+    public async Task A_Gif_Lasts_Exactly_As_Long_As_Its_Frames()
+    {
+        using var folder = new TempFolder();
+        await VideoEncoder.EncodeGifAsync(new PlotFrames(41), new GifSettings(Loop: false), folder.File("p.gif"), new EncoderOptions(), null, CancellationToken.None);
+        var facts = VideoFacts.Probe(folder.File("p.gif"));
+        Assert.Equal(41, facts.Frames);
+        Assert.Equal(41 / 20.0, facts.Duration, 2);
+    }
+
+    private const string Budgeted = """
+        {
+          "title": "Budget",
+          "data": { "points": [[1.2, 1.2], [3, 2.5], [5.1, 6], [6.3, 4.5], [7.1, 5.2], [8.2, 8.9], [9, 13.8], [11.2, 12.1], [13.8, 14.2]] },
+          "fit": { "optimizer": "sgd", "learningRate": 0.01, "epochs": 40, "standardize": true },
+          "animation": { "duration": 2, "fps": 20, "holdStart": 0, "holdEnd": 0, "trail": 0.5 },
+          "view": { "width": 320, "height": 240 },
+          "output": { "formats": ["gif"], "gif": { "width": 320, "fps": 20 } }
+        }
+        """;
+
+    [Fact]
+    public async Task A_Size_Limit_Takes_The_Most_Colours_That_Fit_And_Says_What_It_Chose()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("b.json", Budgeted);
+        var free = await CliRunner.RunAsync("render", config, "-o", folder.File("free"));
+        Assert.True(free.ExitCode == 0, free.Error);
+        var unlimited = new FileInfo(Path.Combine(folder.File("free"), "b.gif")).Length;
+        var limit = (int)(unlimited * 0.8);
+
+        var result = await CliRunner.RunAsync("render", config, "-o", folder.File("out"), "--gif-max-bytes", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var gif = Path.Combine(folder.File("out"), "b.gif");
+        Assert.InRange(new FileInfo(gif).Length, 1, limit);
+        var line = Assert.Single(result.Error.Split('\n'), l => l.Contains("b.gif", StringComparison.Ordinal));
+        Assert.Matches(@"\d+ colours at 20 fps, 320×240 to fit output\.gif\.maxBytes", line);
+        var facts = VideoFacts.Probe(gif);
+        Assert.Equal((40, 320, 240), (facts.Frames, facts.Width, facts.Height));
+        Assert.Equal(2.0, facts.Duration, 2);
+        Assert.Equal(["b.gif"], TempFolder.FilesIn(folder.File("out")));
+    }
+
+    [Fact]
+    public async Task A_Size_Limit_That_Cannot_Be_Met_Is_Refused_With_The_Size_It_Could_Reach()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("b.json", Budgeted.Replace("\"duration\": 2", "\"duration\": 8", StringComparison.Ordinal));
+
+        var result = await CliRunner.RunAsync("render", config, "-o", folder.File("out"), "--gif-max-bytes", "10000");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches(@"\$\.output\.gif\.maxBytes: 10,000 bytes cannot be met: the smallest GIF \(8 colours at 5 fps, 160×120\) is [\d,]+ bytes", result.Error);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(folder.File("out")) ? TempFolder.FilesIn(folder.File("out")) : []);
+    }
+}

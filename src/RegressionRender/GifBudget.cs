@@ -32,83 +32,86 @@ internal static class GifBudget
     /// <summary>
     /// Writes the GIF of <paramref name="scene"/> to <paramref name="target"/> within <paramref name="maxBytes"/>,
     /// and says in one line what it chose; refuses (<see cref="InvalidInputException"/>) a limit that even the smallest
-    /// settings exceed, with the size they reach. Tries that are not kept are deleted.
+    /// settings exceed, with the size they reach — tried first, so the refusal is quick. Tries not kept are deleted.
     /// </summary>
     public static async Task<(string Note, int Frames)> WriteAsync(PreparedScene scene, FontSet fonts, string target, int maxBytes, EncoderOptions encoder, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var gif = scene.Config.Output.Gif;
         var (width, height) = scene.GifSize();
-        Try? smallest = null;
-        foreach (var share in Widths)
+        var levels = Widths
+            .Select(share => Math.Max(SceneValidator.Limits.MinSize, (int)Math.Round(width * share)))
+            .SelectMany(w => Rates.Where(r => r < gif.Fps).Prepend(gif.Fps).Select(fps => (Width: w, Height: Math.Max(16, (int)Math.Round((double)w * height / width)), Fps: fps)))
+            .ToList();
+        async Task<(AtomicOutput Output, Try Made)> EncodeAt((int Width, int Height, int Fps) level, int? colors)
         {
-            var w = Math.Max(SceneValidator.Limits.MinSize, (int)Math.Round(width * share));
-            var h = Math.Max(16, (int)Math.Round((double)w * height / width));
-            foreach (var fps in Rates.Where(r => r < gif.Fps).Prepend(gif.Fps))
+            using var stage = new FrameStage(scene, fonts, level.Width, level.Height, level.Fps, keepAlpha: false);
+            var output = new AtomicOutput(target);
+            try
             {
-                using var stage = new FrameStage(scene, fonts, w, h, fps, keepAlpha: false);
-                var source = new TimelineFrameSource(stage);
-                async Task<(AtomicOutput Output, Try Made)> Encode(int? colors)
-                {
-                    var output = new AtomicOutput(target);
-                    try
-                    {
-                        var used = await VideoEncoder.WriteGifAsync(source, new GifSettings(gif.Loop, colors), output, encoder, progress, cancellationToken);
-                        return (output, new Try(used, fps, w, h, new FileInfo(output.TempPath).Length));
-                    }
-                    catch
-                    {
-                        output.Dispose();
-                        throw;
-                    }
-                }
-                // The GIF as it would be without a limit (its own colour count) first; then the fewest colours: where
-                // even they do not fit, this rate and width are skipped; else bisection between the two.
-                var (kept, made) = await Encode(null);
-                try
-                {
-                    if (made.Bytes > maxBytes)
-                    {
-                        var colors = GifPalette.Ladder.Where(c => c < made.Colors).ToList();
-                        if (colors.Count == 0)
-                        {
-                            smallest = made;
-                            continue;
-                        }
-                        kept.Dispose();
-                        (kept, made) = await Encode(colors[0]);
-                        if (made.Bytes > maxBytes)
-                        {
-                            smallest = made;
-                            continue;
-                        }
-                        // colors[low] fits, colors[high] (or the GIF without a limit, at the end) does not.
-                        var (low, high) = (0, colors.Count);
-                        while (high - low > 1)
-                        {
-                            var middle = (low + high) / 2;
-                            var (output, tried) = await Encode(colors[middle]);
-                            if (tried.Bytes <= maxBytes)
-                            {
-                                kept.Dispose();
-                                (kept, made, low) = (output, tried, middle);
-                            }
-                            else
-                            {
-                                output.Dispose();
-                                high = middle;
-                            }
-                        }
-                    }
-                    kept.Commit();
-                    return ($"{made} to fit output.gif.maxBytes {maxBytes:N0}", stage.FrameCount);
-                }
-                finally
-                {
-                    kept.Dispose();
-                }
+                var used = await VideoEncoder.WriteGifAsync(new TimelineFrameSource(stage), new GifSettings(gif.Loop, colors), output, encoder, progress, cancellationToken);
+                return (output, new Try(used, level.Fps, level.Width, level.Height, new FileInfo(output.TempPath).Length));
+            }
+            catch
+            {
+                output.Dispose();
+                throw;
             }
         }
-        throw new InvalidInputException($"{scene.Scene.SourcePath}: $.output.gif.maxBytes",
-            $"{maxBytes:N0} bytes cannot be met: the smallest GIF ({smallest}) is {smallest?.Bytes:N0} bytes; allow at least that, or shorten the video");
+        // The smallest settings first (a quick encode): a limit they exceed is refused at once.
+        var (floor, smallest) = await EncodeAt(levels[^1], GifPalette.Ladder[0]);
+        floor.Dispose();
+        if (smallest.Bytes > maxBytes)
+        {
+            throw new InvalidInputException($"{scene.Scene.SourcePath}: $.output.gif.maxBytes",
+                $"{maxBytes:N0} bytes cannot be met: the smallest GIF ({smallest}) is {smallest.Bytes:N0} bytes; allow at least that, or shorten the video");
+        }
+        foreach (var level in levels)
+        {
+            // The GIF as it would be without a limit (its own colour count) first; then the fewest colours: where
+            // even they do not fit, this rate and width are skipped; else bisection between the two.
+            var (kept, made) = await EncodeAt(level, null);
+            try
+            {
+                if (made.Bytes > maxBytes)
+                {
+                    var colors = GifPalette.Ladder.Where(c => c < made.Colors).ToList();
+                    if (colors.Count == 0)
+                    {
+                        continue;
+                    }
+                    kept.Dispose();
+                    (kept, made) = await EncodeAt(level, colors[0]);
+                    if (made.Bytes > maxBytes)
+                    {
+                        continue;
+                    }
+                    // colors[low] fits, colors[high] (or the GIF without a limit, at the end) does not.
+                    var (low, high) = (0, colors.Count);
+                    while (high - low > 1)
+                    {
+                        var middle = (low + high) / 2;
+                        var (output, tried) = await EncodeAt(level, colors[middle]);
+                        if (tried.Bytes <= maxBytes)
+                        {
+                            kept.Dispose();
+                            (kept, made, low) = (output, tried, middle);
+                        }
+                        else
+                        {
+                            output.Dispose();
+                            high = middle;
+                        }
+                    }
+                }
+                kept.Commit();
+                return ($"{made} to fit output.gif.maxBytes {maxBytes:N0}", Core.Timing.Timeline.FrameCountFor(scene.Config.Animation, made.Fps));
+            }
+            finally
+            {
+                kept.Dispose();
+            }
+        }
+        // The last level's fewest colours are the smallest settings, which fit (checked first): a level always keeps a GIF.
+        throw new InvalidOperationException("the smallest GIF fit, yet no settings kept one");
     }
 }

@@ -37,7 +37,9 @@ public static class SceneRenderer
         var stages = new Dictionary<(int, int, int, bool), FrameStage>();
         try
         {
-            foreach (var format in config.Output.Formats)
+            // A GIF with a size limit goes first: a limit that cannot be met is refused before any other output is written.
+            var budgeted = config.Output.Gif.MaxBytes is not null;
+            foreach (var format in config.Output.Formats.OrderBy(f => budgeted && f == OutputFormat.Gif ? 0 : 1))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var target = Path.Combine(outputFolder, format.FileName(scene.Scene.Name));

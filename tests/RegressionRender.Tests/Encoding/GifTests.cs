@@ -131,7 +131,9 @@ public sealed class GifTests
     public async Task A_Size_Limit_That_Cannot_Be_Met_Is_Refused_With_The_Size_It_Could_Reach()
     {
         using var folder = new TempFolder();
-        var config = folder.Write("b.json", Budgeted.Replace("\"duration\": 2", "\"duration\": 8", StringComparison.Ordinal));
+        // An MP4 too: the GIF with a limit goes first, so the refusal leaves no other output behind.
+        var config = folder.Write("b.json", Budgeted.Replace("\"duration\": 2", "\"duration\": 8", StringComparison.Ordinal)
+            .Replace("\"formats\": [\"gif\"]", "\"formats\": [\"mp4\", \"gif\"]", StringComparison.Ordinal));
 
         var result = await CliRunner.RunAsync("render", config, "-o", folder.File("out"), "--gif-max-bytes", "10000");
 

@@ -11,7 +11,7 @@ namespace RegressionRender.Encoding;
 public static class GifPalette
 {
     /// <summary>Most frames sampled for the colour count.</summary>
-    private const int SampledFrames = 32;
+    private const int SampledFrames = 16;
 
     /// <summary>Rounds of k-means refinement.</summary>
     private const int Rounds = 8;

@@ -12,12 +12,6 @@ namespace RegressionRender.Core.Timing;
 /// </summary>
 internal sealed class BudgetWalk
 {
-    /// <summary>Most knots the walk measures (their pixel rows are kept in memory).</summary>
-    private const int MaxKnots = 20_000;
-
-    /// <summary>Fewest knots: short records get several per step, since a tween's curve moves unevenly within a step.</summary>
-    private const int MinKnots = 4_096;
-
     /// <summary>Rounds of bisection on the share factor.</summary>
     private const int FactorRounds = 12;
 
@@ -25,8 +19,8 @@ internal sealed class BudgetWalk
     private const int PlaceRounds = 10;
 
     private readonly RunClock _clock;
+    private readonly KnotRows _path;
     private readonly double[] _knots;
-    private readonly float[] _rows;
     private readonly double[] _length;
     private readonly int _width;
     private readonly double _reach;
@@ -35,15 +29,13 @@ internal sealed class BudgetWalk
     {
         _clock = clock;
         _reach = reach;
-        var count = (int)Math.Clamp(Math.Ceiling(clock.End), MinKnots, MaxKnots);
-        _knots = [.. Enumerable.Range(0, count + 1).Select(i => i == count ? clock.End : clock.End * i / count)];
-        _width = clock.RowLength;
-        _rows = new float[_knots.Length * _width];
+        _path = new KnotRows(clock);
+        _knots = _path.Knots;
+        _width = _path.Width;
         _length = new double[_knots.Length];
-        for (var i = 0; i < _knots.Length; i++)
+        for (var i = 1; i < _knots.Length; i++)
         {
-            clock.Sample(_knots[i], _rows.AsSpan(i * _width, _width));
-            _length[i] = i == 0 ? 0 : _length[i - 1] + _clock.Distance(Row(i - 1), Row(i));
+            _length[i] = _length[i - 1] + _clock.Distance(Row(i - 1), Row(i));
         }
     }
 
@@ -205,5 +197,5 @@ internal sealed class BudgetWalk
         return (position, Math.Max(0, knot - 1));
     }
 
-    private ReadOnlySpan<float> Row(int knot) => _rows.AsSpan(knot * _width, _width);
+    private ReadOnlySpan<float> Row(int knot) => _path.Row(knot);
 }

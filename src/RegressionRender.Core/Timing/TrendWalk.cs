@@ -21,12 +21,6 @@ namespace RegressionRender.Core.Timing;
 /// </summary>
 internal sealed class TrendWalk
 {
-    /// <summary>Most knots the walk keeps (their pixel rows are kept in memory).</summary>
-    private const int MaxKnots = 20_000;
-
-    /// <summary>Fewest knots: short records get several per step.</summary>
-    private const int MinKnots = 4_096;
-
     /// <summary>The trend averages the path over this many frames' worth of steps.</summary>
     private const double WindowFrames = 3;
 
@@ -46,8 +40,8 @@ internal sealed class TrendWalk
     private const int PlaceRounds = 10;
 
     private readonly RunClock _clock;
+    private readonly KnotRows _path;
     private readonly double[] _knots;
-    private readonly float[] _rows;
     private readonly double[] _sums;
     private readonly int _width;
     private readonly int _last;
@@ -55,16 +49,14 @@ internal sealed class TrendWalk
     private TrendWalk(RunClock clock)
     {
         _clock = clock;
-        var count = (int)Math.Clamp(Math.Ceiling(clock.End), MinKnots, MaxKnots);
-        _knots = [.. Enumerable.Range(0, count + 1).Select(i => i == count ? clock.End : clock.End * i / count)];
-        _last = count;
-        _width = clock.RowLength;
-        _rows = new float[_knots.Length * _width];
+        _path = new KnotRows(clock);
+        _knots = _path.Knots;
+        _last = _knots.Length - 1;
+        _width = _path.Width;
         _sums = new double[(_knots.Length + 1) * _width];
         for (var i = 0; i < _knots.Length; i++)
         {
-            var row = _rows.AsSpan(i * _width, _width);
-            clock.Sample(_knots[i], row);
+            var row = Row(i);
             for (var s = 0; s < _width; s++)
             {
                 _sums[((i + 1) * _width) + s] = _sums[(i * _width) + s] + row[s];
@@ -395,5 +387,5 @@ internal sealed class TrendWalk
 
     private ReadOnlySpan<float> TrendRow(float[] trend, int knot) => trend.AsSpan(knot * _width, _width);
 
-    private ReadOnlySpan<float> Row(int knot) => _rows.AsSpan(knot * _width, _width);
+    private ReadOnlySpan<float> Row(int knot) => _path.Row(knot);
 }

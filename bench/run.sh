@@ -22,6 +22,8 @@ ffmpeg -v error -y -f rawvideo -pix_fmt bgra -s 1280x720 -i "$work/raw/bench.raw
 
 mp4_args=(-vf scale=out_color_matrix=bt709:out_range=tv,format=yuv420p -c:v libx264 -preset medium -crf 23
   -colorspace bt709 -color_primaries bt709 -color_trc bt709 -color_range tv -movflags +faststart -f mp4)
+# The GIF baseline keeps the settings regrender used before its own palette (diff palette, bayer dithering): the
+# bench rule compares against that; bench/gif.sh compares sizes and fidelity.
 gif_args=(-filter_complex "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle" -loop 0 -f gif)
 
 measure() { # label, command...: appends "label wall_s peak_kb" to the results

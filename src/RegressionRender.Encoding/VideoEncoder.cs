@@ -63,10 +63,16 @@ public static class VideoEncoder
         using var palette = new AtomicOutput(Path.Combine(output.Folder, "palette.ppm"));
         var (ppm, colors) = GifPalette.Build(source, settings.Colors, cancellationToken);
         await File.WriteAllBytesAsync(palette.TempPath, ppm, cancellationToken);
-        var loop = $"-loop {(settings.Loop ? 0 : -1)} -f gif";
+        // Delays are whole centiseconds: ffmpeg rounds each frame's start, and the last frame gets the rest of the
+        // video's length (by default it would repeat the previous delay), so that the delays sum to the length.
+        var finalDelay = Centiseconds(source.FrameCount, source.Fps) - Centiseconds(source.FrameCount - 1, source.Fps);
+        var loop = FormattableString.Invariant($"-loop {(settings.Loop ? 0 : -1)} -final_delay {finalDelay} -f gif");
         await FfmpegRun.RunAsync(source, PipeFormat.Bgra, output.Folder, output.TempFileName, $"-filter_complex [0:v][1:v]paletteuse=dither=none:diff_mode=rectangle {loop}", palette.TempFileName, output.Target, options, progress, cancellationToken);
         return colors;
     }
+
+    /// <summary>The start of frame <paramref name="frame"/> in whole centiseconds.</summary>
+    private static long Centiseconds(int frame, int fps) => (long)Math.Round(frame * 100.0 / fps, MidpointRounding.AwayFromZero);
 
     /// <summary>
     /// VP9 in WebM, BT.709 like the MP4; a source with alpha keeps it (yuva420p, for compositing in editors).

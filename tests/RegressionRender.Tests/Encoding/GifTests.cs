@@ -7,13 +7,13 @@ namespace RegressionRender.Tests.Encoding;
 public sealed class GifTests
 {
     /// <summary>A plot-like frame: white, a dark text block, a red line, and a red-to-white fade (a trail).</summary>
-    private sealed class PlotFrames(int count) : IFrameSource
+    private sealed class PlotFrames(int count, int fps = 20) : IFrameSource
     {
         public int Width => 120;
 
         public int Height => 80;
 
-        public int Fps => 20;
+        public int Fps => fps;
 
         public int FrameCount => count;
 
@@ -83,14 +83,18 @@ public sealed class GifTests
         Assert.True(fewer == 0 || GifPalette.Psnr(counts, GifPalette.Choose(counts, fewer)) < GifPalette.TargetPsnr, $"{fewer} colours would have done");
     }
 
-    [Fact]
-    public async Task A_Gif_Lasts_Exactly_As_Long_As_Its_Frames()
+    [Theory]
+    [InlineData(41, 20)]
+    [InlineData(143, 15)]
+    [InlineData(90, 12)]
+    [InlineData(37, 7)]
+    public async Task A_Gif_Lasts_As_Long_As_Its_Frames_To_The_Centisecond(int frames, int fps)
     {
         using var folder = new TempFolder();
-        await VideoEncoder.EncodeGifAsync(new PlotFrames(41), new GifSettings(Loop: false), folder.File("p.gif"), new EncoderOptions(), null, CancellationToken.None);
+        await VideoEncoder.EncodeGifAsync(new PlotFrames(frames, fps), new GifSettings(Loop: false), folder.File("p.gif"), new EncoderOptions(), null, CancellationToken.None);
         var facts = VideoFacts.Probe(folder.File("p.gif"));
-        Assert.Equal(41, facts.Frames);
-        Assert.Equal(41 / 20.0, facts.Duration, 2);
+        Assert.Equal(frames, facts.Frames);
+        Assert.Equal(Math.Round(frames * 100.0 / fps) / 100, facts.Duration, 3);
     }
 
     private const string Budgeted = """

@@ -44,10 +44,10 @@ public static class VideoEncoder
 
     /// <summary>
     /// GIF made for plots: a palette of the scene's own colours (<see cref="GifPalette"/>: exact theme colours, then
-    /// their blends, counted over frames spread through the video; as few as keep them faithful), no dithering (plots are flat; dithering costs
-    /// bytes and fidelity), and only what changed written per frame (<c>diff_mode=rectangle</c>, unchanged pixels left
-    /// transparent by ffmpeg's GIF encoder). The frames are drawn once for the palette's sample and once for the
-    /// encode, so memory stays flat however long the video.
+    /// their blends, counted over frames spread through the video; as few as keep them faithful), no dithering (plots
+    /// are flat; dithering costs bytes and fidelity), and only the rectangle that changed re-quantized per frame
+    /// (<c>diff_mode=rectangle</c>). The frames are drawn once for the palette's sample and once for the encode, so
+    /// memory stays flat however long the video.
     /// </summary>
     public static async Task EncodeGifAsync(IFrameSource source, GifSettings settings, string target, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {

@@ -4,8 +4,9 @@ namespace RegressionRender.Core.Timing;
 /// Visual pacing: frames spaced so that the curves move by equal on-screen distances, shaped by the easing.
 /// Several placements are built — the inverse of the visible-movement measure with phase locking from a few
 /// spacings, each refined, and, when those come near a jump, walks along the record (<see cref="VisualWalk"/>,
-/// <see cref="BudgetWalk"/>, and for stochastic fits <see cref="TrendWalk"/>) — and the one that is smoothest
-/// as the viewer sees it (the largest frame-to-frame change of movement, against the largest movement) is kept.
+/// <see cref="BudgetWalk"/>; for stochastic fits also <see cref="TrendWalk"/>, from the start) — and among those
+/// that keep the smoothness rule with room to spare, the one with the fewest reversals (flicker; counted for
+/// stochastic fits only), then the smoothest, is kept; if none keeps it, the smoothest.
 /// </summary>
 internal static class VisualPacing
 {
@@ -79,9 +80,6 @@ internal static class VisualPacing
         var moves = FrameRefiner.Displacements(positions, clock)[1..];
         return (positions, Smoothness.Score(moves), Smoothness.BusiestShare(moves), reversals ? clock.Reversals(positions) : 0);
     }
-
-    /// <summary>The README's smoothness score (<see cref="Smoothness.Score"/>) of displacements whose first entry is the first frame's 0.</summary>
-    private static double Score(double[] moves) => Smoothness.Score(moves[1..]);
 
     /// <summary>Frame j goes where the measure reaches eased progress j of its total.</summary>
     private static double[] Invert(IReadOnlyList<double> eased, double[] knots, double[] cumulative, double end)

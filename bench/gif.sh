@@ -37,11 +37,12 @@ echo "| scene | encoder | bytes | PSNR (dB) | time |"
 echo "| --- | --- | --- | --- | --- |"
 for config in examples/seed.json bench/bench-1080p-three-panels.json; do
   name="$(basename "$config" .json)"
-  ./regrender render "$config" -f gif -o "$work/ours" --force >/dev/null 2>&1
+  # The GIF's frame rate from the render's own line ("wrote …gif (210 frames, 10.5 s, …)"): the file holds fewer
+  # frames than that, as held frames are merged.
+  wrote="$(./regrender render "$config" -f gif -o "$work/ours" --force 2>&1 | grep -o '([0-9]* frames, [0-9.]* s')"
   gif="$work/ours/$name.gif"
   size="$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height -of csv=s=x:p=0 "$gif")"
-  fps="$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames:format=duration -of csv=p=0 "$gif" |
-    tr '\n' ' ' | awk '{ printf "%d", $1 / $2 + 0.5 }')"
+  fps="$(tr -d '(,s' <<<"$wrote" | awk '{ printf "%d", $1 / $3 + 0.5 }')"
   ./regrender render "$config" -f raw --size "$size" --fps "$fps" -o "$work/raw" --force >/dev/null 2>&1
   raw="$work/raw/$name.raw"
   mkdir -p "$work/png-$name"

@@ -10,7 +10,7 @@ internal static class DoctorCommand
     public static Command Create(CliContext cli)
     {
         var outputFolder = new Option<string>("--output", "-o") { Description = "Output folder to check", DefaultValueFactory = _ => "output" };
-        var command = new Command("doctor", "Check ffmpeg (version, libx264, gif, libvpx-vp9, png), the bundled font and the output folder") { outputFolder };
+        var command = new Command("doctor", "Check ffmpeg (version, libx264, libvpx-vp9, png; GIFs are written without it), the bundled font and the output folder") { outputFolder };
         command.SetAction(async (result, cancellationToken) =>
         {
             var code = ExitCodes.Success;
@@ -28,7 +28,7 @@ internal static class DoctorCommand
             var version = (await RunAsync(ffmpeg, "-hide_banner -version", cancellationToken)).Split('\n')[0];
             await cli.Output.WriteLineAsync($"✓ ffmpeg: {ffmpeg} ({version.Trim()})");
             var encoders = await RunAsync(ffmpeg, "-hide_banner -encoders", cancellationToken);
-            foreach (var (name, use) in new[] { ("libx264", "mp4"), ("gif", "gif"), ("libvpx-vp9", "webm"), ("png", "frames") })
+            foreach (var (name, use) in new[] { ("libx264", "mp4"), ("libvpx-vp9", "webm"), ("png", "frames") })
             {
                 var found = encoders.Contains($" {name} ", StringComparison.Ordinal);
                 await cli.Output.WriteLineAsync(found ? $"✓ encoder {name} ({use})" : $"✗ encoder {name} missing: {use} output will fail; install a full ffmpeg build (Debian: apt-get install ffmpeg)");

@@ -22,7 +22,6 @@ internal static class FfmpegRun
         string workingFolder,
         string outputName,
         string arguments,
-        string? secondInput,
         string target,
         EncoderOptions options,
         IProgress<int>? progress,
@@ -40,13 +39,7 @@ internal static class FfmpegRun
             try
             {
                 StartupTrace.Mark("starting ffmpeg");
-                var inputs = FFMpegArguments.FromPipeInput(new RawPipeSource(source, pump, progress));
-                if (secondInput is not null)
-                {
-                    // A still image (the GIF palette, a binary PPM) under a temporary name ffmpeg cannot guess from.
-                    inputs = inputs.AddFileInput(secondInput, verifyExists: false, o => o.ForceFormat("ppm_pipe"));
-                }
-                await inputs
+                await FFMpegArguments.FromPipeInput(new RawPipeSource(source, pump, progress))
                     .OutputToFile(outputName, overwrite: true, o => o.WithCustomArgument(arguments))
                     .NotifyOnStandardError(line => Remember(errors, line))
                     .CancellableThrough(stop.Token)
@@ -61,7 +54,7 @@ internal static class FfmpegRun
                 }
                 if (Said(errors, "No space left on device"))
                 {
-                    throw new EncoderException($"{target}: the disk is full (ffmpeg: No space left on device); free space in {Path.GetDirectoryName(Path.GetFullPath(target))} or choose another folder with -o", e);
+                    throw EncoderException.DiskFull(target, "ffmpeg: No space left on device", e);
                 }
                 var words = LastWords(errors);
                 throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + e.Message.Split('\n')[0])}", e);

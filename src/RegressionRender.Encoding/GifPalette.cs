@@ -26,25 +26,13 @@ public static class GifPalette
     public const double TargetPsnr = 56;
 
     /// <summary>
-    /// The palette of <paramref name="source"/> with <paramref name="colors"/> (2–255) colours, or with the fewest of
-    /// <see cref="Ladder"/> that reach <see cref="TargetPsnr"/> (255 at most) when null; as a 16×16 binary PPM (the
-    /// 256 pixels ffmpeg's <c>paletteuse</c> reads; entries past the last repeat it) with the colours it holds.
+    /// The palette of <paramref name="source"/> (0xRRGGBB entries) with <paramref name="colors"/> (2–255) colours, or
+    /// with the fewest of <see cref="Ladder"/> that reach <see cref="TargetPsnr"/> (255 at most) when null.
     /// </summary>
-    public static (byte[] Ppm, int Colors) Build(IFrameSource source, int? colors, CancellationToken cancellationToken)
+    public static int[] Build(IFrameSource source, int? colors, CancellationToken cancellationToken)
     {
         var counts = Count(source, cancellationToken);
-        var entries = colors is { } fixedCount ? Choose(counts, Math.Clamp(fixedCount, 2, 255)) : Automatic(counts);
-        var header = "P6 16 16 255\n"u8;
-        var ppm = new byte[header.Length + (256 * 3)];
-        header.CopyTo(ppm);
-        for (var i = 0; i < 256; i++)
-        {
-            var rgb = entries[Math.Min(i, entries.Length - 1)];
-            ppm[header.Length + (i * 3)] = (byte)(rgb >> 16);
-            ppm[header.Length + (i * 3) + 1] = (byte)(rgb >> 8);
-            ppm[header.Length + (i * 3) + 2] = (byte)rgb;
-        }
-        return (ppm, entries.Length);
+        return colors is { } fixedCount ? Choose(counts, Math.Clamp(fixedCount, 2, 255)) : Automatic(counts);
     }
 
     /// <summary>The fewest colours of <see cref="Ladder"/> whose palette reaches <see cref="TargetPsnr"/> (bisection: fidelity grows with colours).</summary>

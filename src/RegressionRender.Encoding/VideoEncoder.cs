@@ -45,9 +45,10 @@ public static class VideoEncoder
     /// <summary>
     /// GIF made for plots: a palette of the scene's own colours (<see cref="GifPalette"/>: exact theme colours, then
     /// their blends, counted over frames spread through the video; as few as keep them faithful), no dithering (plots
-    /// are flat; dithering costs bytes and fidelity), and only the rectangle that changed re-quantized per frame
-    /// (<c>diff_mode=rectangle</c>). The frames are drawn once for the palette's sample and once for the encode, so
-    /// memory stays flat however long the video.
+    /// are flat; dithering costs bytes and fidelity), each frame only the rectangle that changed with its unchanged
+    /// pixels transparent, and held frames merged into one longer frame (<see cref="GifWriter"/>). Written here, not by
+    /// ffmpeg: see <see cref="GifWriter"/> for why. The frames are drawn once for the palette's sample and once for the
+    /// encode, so memory stays flat however long the video.
     /// </summary>
     public static async Task EncodeGifAsync(IFrameSource source, GifSettings settings, string target, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
@@ -59,17 +60,32 @@ public static class VideoEncoder
     /// <summary>Encodes a GIF (see <see cref="EncodeGifAsync"/>) into <paramref name="output"/>'s temporary file, without committing it; returns the colours it used.</summary>
     public static async Task<int> WriteGifAsync(IFrameSource source, GifSettings settings, AtomicOutput output, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        // Never committed: the palette lives beside the output under a temporary name and is deleted at the end.
-        using var palette = new AtomicOutput(Path.Combine(output.Folder, "palette.ppm"));
-        var (ppm, colors) = GifPalette.Build(source, settings.Colors, cancellationToken);
-        await File.WriteAllBytesAsync(palette.TempPath, ppm, cancellationToken);
-        // Delays are whole centiseconds: ffmpeg rounds each frame's start, and the last frame gets the rest of the
-        // video's length (by default it would repeat the previous delay), so that the delays sum to the length.
-        var finalDelay = Centiseconds(source.FrameCount, source.Fps) - Centiseconds(source.FrameCount - 1, source.Fps);
-        var loop = FormattableString.Invariant($"-loop {(settings.Loop ? 0 : -1)} -final_delay {finalDelay} -f gif");
-        await FfmpegRun.RunAsync(source, PipeFormat.Bgra, output.Folder, output.TempFileName, $"-filter_complex [0:v][1:v]paletteuse=dither=none:diff_mode=rectangle {loop}", palette.TempFileName, output.Target, options, progress, cancellationToken);
-        return colors;
+        var palette = GifPalette.Build(source, settings.Colors, cancellationToken);
+        try
+        {
+            using var file = new FileStream(output.TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            using var writer = new GifWriter(file, source.Width, source.Height, palette, settings.Loop);
+            await using var pump = new FramePump(source, PipeFormat.Bgra, options.QueueDepth, cancellationToken);
+            var written = 0;
+            await foreach (var buffer in pump.Frames.ReadAllAsync(cancellationToken))
+            {
+                // Delays are whole centiseconds, each frame's start rounded: they sum to the video's length exactly.
+                writer.Add(buffer.AsSpan(0, pump.FrameBytes), (int)(Centiseconds(written + 1, source.Fps) - Centiseconds(written, source.Fps)));
+                pump.Return(buffer);
+                written++;
+                progress?.Report(written);
+            }
+            writer.Finish();
+        }
+        catch (IOException e) when (e.HResult == DiskFullErrno || e.Message.Contains("No space left on device", StringComparison.Ordinal))
+        {
+            throw EncoderException.DiskFull(output.Target, "No space left on device", e);
+        }
+        return palette.Length;
     }
+
+    /// <summary>ENOSPC, which .NET reports as the IOException's HResult on Linux.</summary>
+    private const int DiskFullErrno = 28;
 
     /// <summary>The start of frame <paramref name="frame"/> in whole centiseconds.</summary>
     private static long Centiseconds(int frame, int fps) => (long)Math.Round(frame * 100.0 / fps, MidpointRounding.AwayFromZero);
@@ -100,7 +116,7 @@ public static class VideoEncoder
     private static async Task EncodeAsync(IFrameSource source, string target, string arguments, EncoderOptions options, IProgress<int>? progress, CancellationToken cancellationToken, PipeFormat format = PipeFormat.Bgra, bool folder = false)
     {
         using var output = new AtomicOutput(target, folder);
-        await FfmpegRun.RunAsync(source, format, folder ? output.TempPath : output.Folder, folder ? "%06d.png" : output.TempFileName, arguments, null, target, options, progress, cancellationToken);
+        await FfmpegRun.RunAsync(source, format, folder ? output.TempPath : output.Folder, folder ? "%06d.png" : output.TempFileName, arguments, target, options, progress, cancellationToken);
         output.Commit();
     }
 

@@ -65,19 +65,17 @@ public sealed class GifTests
     [Fact]
     public void The_Palette_Does_Not_Depend_On_Anything_But_The_Frames()
     {
-        var (one, colors) = GifPalette.Build(new PlotFrames(30), 16, CancellationToken.None);
-        var (two, _) = GifPalette.Build(new PlotFrames(30), 16, CancellationToken.None);
-        Assert.Equal(16, colors);
+        var one = GifPalette.Build(new PlotFrames(30), 16, CancellationToken.None);
+        var two = GifPalette.Build(new PlotFrames(30), 16, CancellationToken.None);
+        Assert.Equal(16, one.Length);
         Assert.Equal(one, two);
-        Assert.Equal("P6 16 16 255\n"u8.ToArray(), one[..13]);
-        Assert.Equal(13 + (256 * 3), one.Length);
     }
 
     [Fact]
     public void Without_A_Count_The_Palette_Takes_The_Fewest_Colours_That_Keep_The_Frames_Faithful()
     {
         var counts = GifPalette.Count(new PlotFrames(20), CancellationToken.None);
-        var (_, colors) = GifPalette.Build(new PlotFrames(20), null, CancellationToken.None);
+        var colors = GifPalette.Build(new PlotFrames(20), null, CancellationToken.None).Length;
         Assert.True(GifPalette.Psnr(counts, GifPalette.Choose(counts, colors)) >= GifPalette.TargetPsnr);
         var fewer = GifPalette.Ladder.Where(c => c < colors).DefaultIfEmpty(0).Max();
         Assert.True(fewer == 0 || GifPalette.Psnr(counts, GifPalette.Choose(counts, fewer)) < GifPalette.TargetPsnr, $"{fewer} colours would have done");

@@ -63,7 +63,7 @@ public sealed class VideoOutputTests
         var logging = Directory.CreateDirectory(folder.File("logging")).FullName;
         File.WriteAllText(Path.Combine(logging, "ffmpeg"), $"#!/bin/sh\necho \"$*\" >> '{log}'\nexec '{real}/ffmpeg' \"$@\"\n");
         File.SetUnixFileMode(Path.Combine(logging, "ffmpeg"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var scene = PreparedScene.Load(folder.Write("tiny.json", Scenes.Tiny("\"gif\"")));
+        var scene = PreparedScene.Load(folder.Write("tiny.json", Scenes.Tiny("\"mp4\"")));
         var options = new EncoderOptions(logging);
 
         VideoEncoder.WarmUp(options);
@@ -72,7 +72,7 @@ public sealed class VideoOutputTests
         var calls = File.ReadAllLines(log);
         Assert.Single(calls);
         Assert.DoesNotContain("-version", calls[0]);
-        Assert.Equal("gif", VideoFacts.Probe(outputs[0].Path).Codec);
+        Assert.Equal("h264", VideoFacts.Probe(outputs[0].Path).Codec);
     }
 
     [Fact]

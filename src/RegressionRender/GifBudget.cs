@@ -7,8 +7,8 @@ namespace RegressionRender;
 
 /// <summary>
 /// A GIF within a size limit (<c>output.gif.maxBytes</c>): the best quality that fits. Measured on the seed at
-/// 640×640 (bench/gif.sh), fewer colours cost the least fidelity per byte saved — 96 → 12 colours takes the GIF
-/// from 1.63 MB to 0.93 MB and its PSNR from 57 to 41 dB — while a lower frame rate or a smaller width costs far more
+/// 640×640 (bench/gif.sh), fewer colours cost the least fidelity per byte saved — 96 → 24 colours takes the GIF
+/// from 1.60 MB to 0.98 MB and its PSNR from 57 to 46.5 dB — while a lower frame rate or a smaller width costs far more
 /// (15 fps: 35 dB, frames then lag the motion; 512 px wide: 32 dB, text blurs). So the colours go first, from the
 /// GIF's own count (<see cref="GifSettings.Colors"/>) down to 8; only when 8 colours do not fit does the frame rate drop
 /// (to 10, then 5 fps: rates whose frame delays are whole centiseconds), and then the width (80%, 64%, 50%).

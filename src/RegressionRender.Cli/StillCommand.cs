@@ -12,7 +12,7 @@ internal static class StillCommand
         var config = new Argument<string>("CONFIG") { Description = "Scene config file (JSON)" };
         var at = new Option<double?>("--at") { Description = "Time in seconds of the frame to draw (default: the last frame)" };
         var frame = new Option<int?>("--frame") { Description = "Index of the frame to draw, from 0" };
-        var output = new Option<string?>("--output", "-o") { Description = "PNG file to write (default: output/NAME-frameN.png)" };
+        var output = new Option<string?>("--output", "-o") { Description = "PNG file to write (default: output/NAME-frameN.png); - for standard output" };
         var progress = new Option<double?>("--progress") { Description = "Position in the video from 0 (first frame) to 1 (last frame)" };
         var width = new Option<int?>("--width") { Description = "Draw at this width, keeping the config's aspect ratio (thumbnails)" };
         var scene = new SceneOptions();
@@ -44,7 +44,7 @@ internal static class StillCommand
                 : int.MaxValue);
             var png = SceneRenderer.Still(prepared, index, out var shown);
             var target = result.GetValue(output) ?? Path.Combine("output", $"{prepared.Scene.Name}-frame{shown}.png");
-            AtomicOutput.WriteAllBytes(target, png);
+            OutputFile.WriteAllBytes(target, png);
             await cli.Error.WriteLineAsync($"wrote {target} (frame {shown})");
             return ExitCodes.Success;
         }));

@@ -6,7 +6,7 @@ namespace RegressionRender;
 /// <summary>The fit record as CSV: one row per kept step of each fit (fit, label, step, epoch, loss, gradient norm, θ0…θd).</summary>
 public static class RecordExport
 {
-    /// <summary>Writes the records of <paramref name="scene"/> to <paramref name="path"/>, atomically.</summary>
+    /// <summary>Writes the records of <paramref name="scene"/> to <paramref name="path"/> (see <see cref="OutputFile.WriteAllBytes"/>).</summary>
     public static void Write(PreparedScene scene, string path)
     {
         var parameters = scene.Fits.Max(f => f.ParameterCount);
@@ -33,6 +33,6 @@ public static class RecordExport
                 text.Append('\n');
             }
         }
-        Encoding.AtomicOutput.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        OutputFile.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
 }

@@ -13,6 +13,9 @@ public static class RenderCache
 {
     private const string Folder = ".regrender";
 
+    /// <summary>Largest cache record read: a record is a hash and a path.</summary>
+    private const long MaxRecordBytes = 64 << 10;
+
     /// <summary>The content hash of a prepared scene's render.</summary>
     public static string Hash(LoadedScene scene)
     {
@@ -20,15 +23,8 @@ public static class RenderCache
         hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(scene.Config, ConfigJsonContext.Default.SceneConfig));
         if (scene.Config.Data.Csv is { } csv)
         {
-            try
-            {
-                hash.AppendData(File.ReadAllBytes(scene.Resolve(csv)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                var shown = Path.GetRelativePath(Environment.CurrentDirectory, scene.Resolve(csv));
-                throw new Core.InvalidInputException(shown, e is FileNotFoundException or DirectoryNotFoundException ? "CSV file not found" : $"cannot read the CSV file: {e.Message}");
-            }
+            var path = scene.Resolve(csv);
+            hash.AppendData(Core.InputFile.ReadBytes(path, Path.GetRelativePath(Environment.CurrentDirectory, path), "CSV file", Core.InputFile.MaxCsvBytes));
         }
         // The tool version: every build of different code has different module ids (deterministic builds).
         foreach (var assembly in new[] { typeof(RenderCache), typeof(SceneLoader), typeof(Rendering.FrameRenderer), typeof(Encoding.VideoEncoder) }.Select(t => t.Assembly))
@@ -53,9 +49,10 @@ public static class RenderCache
         }
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(sidecar), ReportJsonContext.Default.Sidecar)?.Hash == hash;
+            // A record that is not a small regular file (a link to /dev/zero, a FIFO) is no record: render again.
+            return JsonSerializer.Deserialize(Core.InputFile.ReadBytes(sidecar, sidecar, "cache record", MaxRecordBytes), ReportJsonContext.Default.Sidecar)?.Hash == hash;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or Core.InvalidInputException)
         {
             return false;
         }

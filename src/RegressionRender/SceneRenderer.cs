@@ -37,12 +37,13 @@ public static class SceneRenderer
         var stages = new Dictionary<(int, int, int, bool), FrameStage>();
         try
         {
+            var targets = config.Output.Formats.ToDictionary(f => f, f => OutputFile.Replaceable(Path.Combine(outputFolder, f.FileName(scene.Scene.Name)), folder: f == OutputFormat.Frames));
             // A GIF with a size limit goes first: a limit that cannot be met is refused before any other output is written.
             var budgeted = config.Output.Gif.MaxBytes is not null;
             foreach (var format in config.Output.Formats.OrderBy(f => budgeted && f == OutputFormat.Gif ? 0 : 1))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var target = Path.Combine(outputFolder, format.FileName(scene.Scene.Name));
+                var target = targets[format];
                 var keepAlpha = format.KeepsAlpha() && scene.IsTransparent;
                 var key = format == OutputFormat.Gif
                     ? (scene.GifSize().Width, scene.GifSize().Height, config.Output.Gif.Fps, false)

@@ -26,15 +26,7 @@ public static class SceneLoader
     /// <exception cref="InvalidInputException">The file is missing, not JSON, or not a valid scene.</exception>
     public static LoadedScene Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException(path, e is FileNotFoundException or DirectoryNotFoundException ? "config file not found" : $"cannot read the config: {e.Message}");
-        }
+        var text = InputFile.ReadText(path, path, "config file", InputFile.MaxConfigBytes);
         var scene = new LoadedScene(Parse(text, path), path);
         SceneValidator.Validate(scene.Config, path);
         return scene;

@@ -4,11 +4,12 @@ namespace RegressionRender.Core.Data;
 
 /// <summary>
 /// A CSV file as rows of text cells, each with its line number (the header is line 1). Handles a BOM,
-/// CRLF, quoted fields with doubled quotes and commas inside them.
+/// CRLF, quoted fields with doubled quotes and commas inside them. Rows are split as they are read, one pass, so
+/// that memory holds the text and the rows kept, not every row of a large file.
 /// </summary>
 public sealed class CsvTable
 {
-    private CsvTable(string path, IReadOnlyList<string> header, IReadOnlyList<(int Line, string[] Cells)> rows)
+    private CsvTable(string path, IReadOnlyList<string> header, IEnumerable<(int Line, string[] Cells)> rows)
     {
         Path = path;
         Header = header;
@@ -21,28 +22,28 @@ public sealed class CsvTable
     /// <summary>Header cells.</summary>
     public IReadOnlyList<string> Header { get; }
 
-    /// <summary>Data rows with their 1-based line numbers.</summary>
-    public IReadOnlyList<(int Line, string[] Cells)> Rows { get; }
+    /// <summary>Data rows with their 1-based line numbers, split while enumerated (a malformed row throws then).</summary>
+    public IEnumerable<(int Line, string[] Cells)> Rows { get; }
 
     /// <summary>Reads and splits a CSV file.</summary>
     public static CsvTable Read(string path, string shownPath)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException(shownPath, e is FileNotFoundException or DirectoryNotFoundException ? "CSV file not found" : $"cannot read the CSV file: {e.Message}");
-        }
-        return Parse(text, shownPath);
+        return Parse(InputFile.ReadText(path, shownPath, "CSV file", InputFile.MaxCsvBytes), shownPath);
     }
 
-    /// <summary>Splits CSV text.</summary>
+    /// <summary>Splits CSV text: the header now, the rows as they are enumerated.</summary>
     public static CsvTable Parse(string text, string shownPath)
     {
-        var records = new List<(int Line, string[] Cells)>();
+        using var records = Records(text, shownPath).GetEnumerator();
+        if (!records.MoveNext())
+        {
+            throw new InvalidInputException(shownPath, "the CSV file is empty; it needs a header row");
+        }
+        return new CsvTable(shownPath, records.Current.Cells, Records(text, shownPath).Skip(1));
+    }
+
+    private static IEnumerable<(int Line, string[] Cells)> Records(string text, string shownPath)
+    {
         var cells = new List<string>();
         var cell = new StringBuilder();
         var line = 1;
@@ -84,9 +85,14 @@ public sealed class CsvTable
                 {
                     i++;
                 }
-                EndRecord();
+                var record = EndRecord();
                 line++;
-                recordLine = line;
+                var next = line;
+                if (record is { } complete)
+                {
+                    yield return complete;
+                }
+                recordLine = next;
             }
             else
             {
@@ -97,22 +103,18 @@ public sealed class CsvTable
         {
             throw new InvalidInputException($"{shownPath}:{recordLine}", "a quoted field is never closed");
         }
-        EndRecord();
-        if (records.Count == 0)
+        if (EndRecord() is { } last)
         {
-            throw new InvalidInputException(shownPath, "the CSV file is empty; it needs a header row");
+            yield return last;
         }
-        return new CsvTable(shownPath, records[0].Cells, records.GetRange(1, records.Count - 1));
 
-        void EndRecord()
+        (int Line, string[] Cells)? EndRecord()
         {
             cells.Add(cell.ToString());
             cell.Clear();
-            if (cells.Count > 1 || cells[0].Length > 0)
-            {
-                records.Add((recordLine, cells.ToArray()));
-            }
+            (int, string[])? record = cells.Count > 1 || cells[0].Length > 0 ? (recordLine, cells.ToArray()) : null;
             cells.Clear();
+            return record;
         }
     }
 

@@ -7,7 +7,10 @@ RegressionRender.Encoding.StartupTrace.Mark("main entered");
 using var cancel = new CancellationTokenSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-return await CommandLine.RunAsync(args, Console.Out, Console.Error, isTerminal: !Console.IsErrorRedirected, cancel.Token);
+// Messages go to standard error through a writer that cannot fail: an unwritable stderr must not crash the process.
+var error = new QuietWriter(Console.Error);
+Console.SetError(error);
+return await CommandLine.RunAsync(args, Console.Out, error, isTerminal: !Console.IsErrorRedirected, cancel.Token);
 
 void Stop(PosixSignalContext context)
 {

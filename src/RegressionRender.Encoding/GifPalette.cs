@@ -32,11 +32,15 @@ public static class GifPalette
     public static int[] Build(IFrameSource source, int? colors, CancellationToken cancellationToken)
     {
         var counts = Count(source, cancellationToken);
-        return colors is { } fixedCount ? Choose(counts, Math.Clamp(fixedCount, 2, 255)) : Automatic(counts);
+        return colors is { } fixedCount ? Choose(counts, Math.Clamp(fixedCount, 2, 255)) : Fewest(counts, TargetPsnr);
     }
 
-    /// <summary>The fewest colours of <see cref="Ladder"/> whose palette reaches <see cref="TargetPsnr"/> (bisection: fidelity grows with colours).</summary>
-    private static int[] Automatic(Dictionary<int, long> counts)
+    /// <summary>The number of colours <see cref="Fewest"/> gives the frames of <paramref name="source"/> for <paramref name="psnr"/>.</summary>
+    public static int FewestColors(IFrameSource source, double psnr, CancellationToken cancellationToken) =>
+        Fewest(Count(source, cancellationToken), psnr).Length;
+
+    /// <summary>The palette of the fewest colours of <see cref="Ladder"/> that reaches <paramref name="psnr"/> (255 at most; bisection: fidelity grows with colours).</summary>
+    private static int[] Fewest(Dictionary<int, long> counts, double psnr)
     {
         var (low, high) = (-1, Ladder.Count - 1);
         var best = Choose(counts, Ladder[high]);
@@ -44,7 +48,7 @@ public static class GifPalette
         {
             var middle = (low + high) / 2;
             var entries = Choose(counts, Ladder[middle]);
-            if (Psnr(counts, entries) >= TargetPsnr)
+            if (Psnr(counts, entries) >= psnr)
             {
                 (best, high) = (entries, middle);
             }

@@ -18,6 +18,9 @@ namespace RegressionRender.Encoding;
 /// </remarks>
 internal sealed class GifWriter : IDisposable
 {
+    /// <summary>The shortest delay (centiseconds) every viewer honours; browsers show 0 and 1 as 10.</summary>
+    private const int MinDelay = 2;
+
     private readonly Stream _output;
     private readonly int _width;
     private readonly int _height;
@@ -116,7 +119,10 @@ internal sealed class GifWriter : IDisposable
                 (top, bottom) = (Math.Min(top, y), y);
             }
         }
-        if (right < 0 && _pendingDelay >= 0 && _pendingDelay + delay <= ushort.MaxValue)
+        // A frame that changes nothing extends the one before. So does a frame shorter than MinDelay: browsers show
+        // such a frame for 10 cs, so it is skipped and its time given to the frame before (the next frame is still
+        // diffed against what is shown).
+        if ((right < 0 || delay < MinDelay) && _pendingDelay >= 0 && _pendingDelay + delay <= ushort.MaxValue)
         {
             _pendingDelay += delay;
             return;

@@ -11,7 +11,11 @@ public sealed record Mp4Settings(int Crf, string Preset);
 /// Palette entries (2–255); null = the fewest that keep the scene's colours within
 /// <see cref="GifPalette.TargetPsnr"/> (on the seed 96 or fewer, on a scene with a colour surface up to 255).
 /// </param>
-public sealed record GifSettings(bool Loop, int? Colors = null);
+/// <param name="Seconds">
+/// The length the frame delays add up to, to the centisecond: the video's own length, which a whole number of frames
+/// at the GIF's rate may miss by part of a frame; null = <see cref="IFrameSource.FrameCount"/> / <see cref="IFrameSource.Fps"/>.
+/// </param>
+public sealed record GifSettings(bool Loop, int? Colors = null, double? Seconds = null);
 
 /// <summary>VP9 settings.</summary>
 /// <param name="Crf">Constant quality, 0–63 (lower is better).</param>
@@ -66,11 +70,13 @@ public static class VideoEncoder
             using var file = new FileStream(output.TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             using var writer = new GifWriter(file, source.Width, source.Height, palette, settings.Loop);
             await using var pump = new FramePump(source, PipeFormat.Bgra, options.QueueDepth, cancellationToken);
+            // Frame i starts at i / count of the length, rounded to a centisecond: the delays sum to the length exactly.
+            var length = settings.Seconds is { } seconds ? (long)Math.Round(seconds * 100, MidpointRounding.AwayFromZero) : Centiseconds(source.FrameCount, source.Fps);
+            long Start(int frame) => (long)Math.Round((double)frame * length / source.FrameCount, MidpointRounding.AwayFromZero);
             var written = 0;
             await foreach (var buffer in pump.Frames.ReadAllAsync(cancellationToken))
             {
-                // Delays are whole centiseconds, each frame's start rounded: they sum to the video's length exactly.
-                writer.Add(buffer.AsSpan(0, pump.FrameBytes), (int)(Centiseconds(written + 1, source.Fps) - Centiseconds(written, source.Fps)));
+                writer.Add(buffer.AsSpan(0, pump.FrameBytes), (int)(Start(written + 1) - Start(written)));
                 pump.Return(buffer);
                 written++;
                 progress?.Report(written);

@@ -12,10 +12,19 @@ namespace RegressionRender;
 /// (15 fps: 35 dB, frames then lag the motion; 512 px wide: 32 dB, text blurs). So the colours go first, from the
 /// GIF's own count (<see cref="GifSettings.Colors"/>) down to 8; only when 8 colours do not fit does the frame rate drop
 /// (to 10, then 5 fps: rates whose frame delays are whole centiseconds), and then the width (80%, 64%, 50%).
-/// The colour count is found by bisection (a GIF's size falls with its colours), each try a full encode.
+/// Colours go no lower than a palette fidelity of <see cref="FloorPsnr"/> before the rate and width do (except at the
+/// smallest rate and width). The colour count is found by bisection (a GIF's size falls with its colours), each try a
+/// full encode.
 /// </summary>
 internal static class GifBudget
 {
+
+    /// <summary>
+    /// The least fidelity (dB) of a GIF's palette before a lower frame rate or a smaller width is tried instead: on
+    /// the seed 24 colours (46.5 dB) fit 1,000,000 bytes; on a scene with a colour surface 8 colours reach only 31 dB
+    /// (the surface collapses into flat bands) where 80% of the width at half the rate keeps 40 colours and 41 dB.
+    /// </summary>
+    private const double FloorPsnr = 40;
 
     /// <summary>Frame rates tried below the configured one.</summary>
     private static readonly int[] Rates = [10, 5];
@@ -48,7 +57,7 @@ internal static class GifBudget
             var output = new AtomicOutput(target);
             try
             {
-                var used = await VideoEncoder.WriteGifAsync(new TimelineFrameSource(stage), new GifSettings(gif.Loop, colors), output, encoder, progress, cancellationToken);
+                var used = await VideoEncoder.WriteGifAsync(new TimelineFrameSource(stage), new GifSettings(gif.Loop, colors, Core.Timing.Timeline.Seconds(scene.Config.Animation)), output, encoder, progress, cancellationToken);
                 return (output, new Try(used, level.Fps, level.Width, level.Height, new FileInfo(output.TempPath).Length));
             }
             catch
@@ -56,6 +65,11 @@ internal static class GifBudget
                 output.Dispose();
                 throw;
             }
+        }
+        int FloorColors((int Width, int Height, int Fps) level)
+        {
+            using var stage = new FrameStage(scene, fonts, level.Width, level.Height, level.Fps, keepAlpha: false);
+            return GifPalette.FewestColors(new TimelineFrameSource(stage), FloorPsnr, cancellationToken);
         }
         // The smallest settings first (a quick encode): a limit they exceed is refused at once.
         var (floor, smallest) = await EncodeAt(levels[^1], GifPalette.Ladder[0]);
@@ -67,14 +81,16 @@ internal static class GifBudget
         }
         foreach (var level in levels)
         {
-            // The GIF as it would be without a limit (its own colour count) first; then the fewest colours: where
-            // even they do not fit, this rate and width are skipped; else bisection between the two.
+            // The GIF as it would be without a limit (its own colour count) first; then the fewest colours this level
+            // may use: where even they do not fit, this rate and width are skipped; else bisection between the two.
+            // A level may not go below FloorPsnr (a colour surface at 8 colours is flat bands), except the last.
+            var fewest = level == levels[^1] ? GifPalette.Ladder[0] : FloorColors(level);
             var (kept, made) = await EncodeAt(level, null);
             try
             {
                 if (made.Bytes > maxBytes)
                 {
-                    var colors = GifPalette.Ladder.Where(c => c < made.Colors).ToList();
+                    var colors = GifPalette.Ladder.Where(c => c >= fewest && c < made.Colors).ToList();
                     if (colors.Count == 0)
                     {
                         continue;

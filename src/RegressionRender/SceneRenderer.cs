@@ -85,10 +85,11 @@ public static class SceneRenderer
                 break;
             case OutputFormat.Gif when config.Output.Gif.MaxBytes is { } maxBytes:
                 var (note, count) = await GifBudget.WriteAsync(scene, fonts, target, maxBytes, encoder, frames, cancellationToken);
-                return new RenderedOutput(format, target, SizeOnDisk(target), count, stage.Timeline.Value.Duration, note);
+                return new RenderedOutput(format, target, SizeOnDisk(target), count, Core.Timing.Timeline.Seconds(config.Animation), note);
             case OutputFormat.Gif:
-                await VideoEncoder.EncodeGifAsync(source, new GifSettings(config.Output.Gif.Loop), target, encoder, frames, cancellationToken);
-                break;
+                // A GIF's frame delays are centiseconds: it lasts exactly the configured length, whatever its rate.
+                await VideoEncoder.EncodeGifAsync(source, new GifSettings(config.Output.Gif.Loop, Seconds: Core.Timing.Timeline.Seconds(config.Animation)), target, encoder, frames, cancellationToken);
+                return new RenderedOutput(format, target, SizeOnDisk(target), stage.FrameCount, Core.Timing.Timeline.Seconds(config.Animation));
             case OutputFormat.Webm:
                 await VideoEncoder.EncodeWebmAsync(source, new WebmSettings(config.Output.Webm.Crf), target, encoder, frames, cancellationToken);
                 break;

@@ -44,6 +44,9 @@ public sealed class Timeline
     public static (int HoldStart, int Animate, int HoldEnd) PhaseFrames(AnimationConfig animation, int fps) =>
         ((int)Math.Round(animation.HoldStart * fps), Math.Max(2, (int)Math.Round(animation.Duration * fps)), (int)Math.Round(animation.HoldEnd * fps));
 
+    /// <summary>The configured length in seconds (holds and animation), which a frame count at some rates misses by part of a frame.</summary>
+    public static double Seconds(AnimationConfig animation) => animation.HoldStart + animation.Duration + animation.HoldEnd;
+
     /// <summary>Frames of a video at <paramref name="fps"/>: known before (and without) planning them.</summary>
     public static int FrameCountFor(AnimationConfig animation, int fps)
     {

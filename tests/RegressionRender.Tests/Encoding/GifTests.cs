@@ -95,6 +95,26 @@ public sealed class GifTests
         Assert.Equal(Math.Round(frames * 100.0 / fps) / 100, facts.Duration, 3);
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(13)]
+    [InlineData(33)]
+    [InlineData(50)]
+    public async Task A_Rendered_Gif_Lasts_The_Configured_Length_At_Any_Rate(int fps)
+    {
+        // 0.35 + 1.3 + 0.45 = 2.1 s: at these rates each phase is a fraction of a frame off a whole number of frames.
+        using var folder = new TempFolder();
+        var config = folder.Write("odd.json", Scenes.Tiny("\"gif\"")
+            .Replace("\"duration\": 1, \"fps\": 10, \"holdStart\": 0.2, \"holdEnd\": 0.3", $"\"duration\": 1.3, \"fps\": 10, \"holdStart\": 0.35, \"holdEnd\": 0.45", StringComparison.Ordinal)
+            .Replace("\"formats\": [\"gif\"]", $"\"formats\": [\"gif\"], \"gif\": {{ \"width\": 160, \"fps\": {fps} }}", StringComparison.Ordinal));
+
+        var result = await CliRunner.RunAsync("render", config, "-o", folder.File("out"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(2.1, VideoFacts.Probe(Path.Combine(folder.File("out"), "odd.gif")).Duration, 3);
+        Assert.Contains("2.1 s", result.Error, StringComparison.Ordinal);
+    }
+
     private const string Budgeted = """
         {
           "title": "Budget",

@@ -10,6 +10,13 @@ public sealed class InvalidInputException(string location, string message) : Exc
     /// <summary>File and JSON path, file:line:column, or the option that was wrong.</summary>
     public string Location { get; } = location;
 
+    /// <summary>
+    /// Input quoted in a message, at most <paramref name="max"/> characters: an error never echoes a whole file or a
+    /// huge value back (a data path pointing at some other text file, a title of a million characters).
+    /// </summary>
+    public static string Excerpt(string text, int max = 60) =>
+        text.Length <= max ? text : $"{text[..max]}… ({text.Length:N0} characters)";
+
     /// <summary>One line: <c>location: message</c>, with line breaks from quoted input shown as \n.</summary>
     public override string ToString() => OneLine(Location.Length == 0 ? Message : $"{Location}: {Message}");
 

@@ -10,6 +10,9 @@ namespace RegressionRender.Core.Config;
 /// </summary>
 internal static class ConfigShapeChecker
 {
+    /// <summary>Longest string in a config (a title, a label, a path): text is laid out on a frame, not a page.</summary>
+    public const int MaxTextLength = 1000;
+
     public static void Check(JsonElement element, string source) => CheckValue(element, typeof(SceneConfig), "$", source, allowNull: false);
 
     private static void CheckValue(JsonElement element, Type type, string path, string source, bool allowNull, bool oneOrMany = false)
@@ -38,6 +41,11 @@ internal static class ConfigShapeChecker
         else if (underlying == typeof(string))
         {
             Expect(element.ValueKind == JsonValueKind.String, source, path, "a string", element);
+            var length = element.GetString()!.Length;
+            if (length > MaxTextLength)
+            {
+                throw Error(source, path, $"is {length:N0} characters long, over the limit of {MaxTextLength:N0}");
+            }
         }
         else if (underlying == typeof(PacingSpec))
         {
@@ -50,7 +58,7 @@ internal static class ConfigShapeChecker
             var names = EnumValues(underlying);
             if (!names.Contains(text))
             {
-                throw Error(source, path, $"'{text}' is not valid; expected one of {EnumNames(underlying)}{NameSuggester.Hint(text, names)}");
+                throw Error(source, path, $"'{InvalidInputException.Excerpt(text)}' is not valid; expected one of {EnumNames(underlying)}{NameSuggester.Hint(text, names)}");
             }
         }
         else if (ElementType(underlying) is { } itemType)
@@ -82,7 +90,7 @@ internal static class ConfigShapeChecker
             var mode = element.GetString()!;
             if (!modes.Contains(mode))
             {
-                throw Error(source, path, $"unknown pacing '{mode}'{NameSuggester.Hint(mode, modes)}; valid: {valid}, or a blend such as {{ \"visual\": 0.7, \"log\": 0.3 }}");
+                throw Error(source, path, $"unknown pacing '{InvalidInputException.Excerpt(mode)}'{NameSuggester.Hint(mode, modes)}; valid: {valid}, or a blend such as {{ \"visual\": 0.7, \"log\": 0.3 }}");
             }
             return;
         }
@@ -110,12 +118,18 @@ internal static class ConfigShapeChecker
         var properties = SceneLoader.JsonOptions.GetTypeInfo(type).Properties
             .Where(p => p.Set is not null)
             .ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in element.EnumerateObject())
         {
-            var memberPath = $"{path}.{member.Name}";
+            var memberPath = $"{path}.{InvalidInputException.Excerpt(member.Name)}";
             if (!properties.TryGetValue(member.Name, out var property))
             {
-                throw Error(source, memberPath, $"unknown key '{member.Name}'{NameSuggester.Hint(member.Name, properties.Keys)}");
+                throw Error(source, memberPath, $"unknown key '{InvalidInputException.Excerpt(member.Name)}'{NameSuggester.Hint(member.Name, properties.Keys)}");
+            }
+            if (!seen.Add(member.Name))
+            {
+                // JSON readers differ on a repeated key (the last wins here, the first elsewhere): refuse the doubt.
+                throw Error(source, memberPath, $"'{member.Name}' is given twice in this object; keep one");
             }
             var oneOrMany = property.CustomConverter?.GetType() is { IsGenericType: true } converter && converter.GetGenericTypeDefinition() == typeof(OneOrManyConverter<>);
             CheckValue(member.Value, property.PropertyType, memberPath, source, property.IsSetNullable, oneOrMany);
@@ -141,7 +155,7 @@ internal static class ConfigShapeChecker
 
     private static string Shown(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{element.GetString()}\"",
+        JsonValueKind.String => $"the string \"{InvalidInputException.Excerpt(element.GetString()!)}\"",
         JsonValueKind.Number => $"the number {element.GetRawText()}",
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",

@@ -118,6 +118,14 @@ public sealed class CsvTable
         }
     }
 
+    /// <summary>The header's column names for a message: the first dozen, each cut short, and how many more.</summary>
+    private static string Columns(List<string> names)
+    {
+        const int Shown = 12;
+        var listed = string.Join(", ", names.Take(Shown).Select(n => $"'{InvalidInputException.Excerpt(n, 40)}'"));
+        return names.Count > Shown ? $"{listed} and {names.Count - Shown:N0} more" : listed;
+    }
+
     /// <summary>0-based index of a column by its header text.</summary>
     public int Column(string name, string configPath)
     {
@@ -130,6 +138,6 @@ public sealed class CsvTable
         }
         var names = Header.Select(h => h.Trim()).ToList();
         throw new InvalidInputException(configPath,
-            $"{Path} has no column '{name}'{Config.NameSuggester.Hint(name, names)}; its columns are: {string.Join(", ", names.Select(n => $"'{n}'"))}");
+            $"{Path} has no column '{InvalidInputException.Excerpt(name)}'{Config.NameSuggester.Hint(name, names)}; its columns are: {Columns(names)}");
     }
 }

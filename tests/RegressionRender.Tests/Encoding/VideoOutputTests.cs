@@ -11,7 +11,7 @@ public sealed class VideoOutputTests
     public async Task Render_Writes_Mp4_Gif_And_Png_As_Configured()
     {
         using var folder = new TempFolder();
-        var config = folder.Write("tiny.json", Scenes.Tiny("\"mp4\", \"gif\", \"png\"", ", \"title\": null").Replace("\"output\": { \"formats\"", "\"output\": { \"gif\": { \"width\": 120, \"fps\": 20 }, \"formats\"", StringComparison.Ordinal));
+        var config = folder.Write("tiny.json", Scenes.Tiny("\"mp4\", \"gif\", \"png\"").Replace("\"title\": \"Tiny\"", "\"title\": null", StringComparison.Ordinal).Replace("\"output\": { \"formats\"", "\"output\": { \"gif\": { \"width\": 120, \"fps\": 20 }, \"formats\"", StringComparison.Ordinal));
         var outputFolder = Path.Combine(folder.Path, "out");
 
         var result = await CliRunner.RunAsync("render", config, "-o", outputFolder);

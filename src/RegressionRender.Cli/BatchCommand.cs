@@ -35,11 +35,7 @@ internal static class BatchCommand
                 throw new InvalidInputException(missing[0], "no such folder or config file");
             }
             var items = BatchPlan.Load(paths, null);
-            var collisions = BatchPlan.Collisions(items, folder);
-            if (collisions.Count > 0)
-            {
-                throw new InvalidInputException("output", string.Join("; ", collisions) + "; give them different output.name values");
-            }
+            BatchPlan.RefuseCollisions(items, folder);
             var runner = new JobRunner(cli);
             var results = await runner.RunAsync(items, folder, result.GetValue(force), result.GetValue(jobs), cancellationToken);
             if (result.GetValue(json))

@@ -14,7 +14,8 @@ internal static class FfmpegRun
     /// <summary>
     /// One ffmpeg run over every frame of <paramref name="source"/>. ffmpeg runs in <paramref name="workingFolder"/>
     /// and reads and writes plain temporary names there: paths with quotes or spaces never have to survive
-    /// FFMpegCore's joining of arguments into one string.
+    /// FFMpegCore's joining of arguments into one string. An ffmpeg that exits "successfully" before reading every
+    /// frame fails the run: its output cannot be the video.
     /// </summary>
     public static async Task RunAsync(
         IFrameSource source,
@@ -28,7 +29,7 @@ internal static class FfmpegRun
         CancellationToken cancellationToken)
     {
         var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder), WorkingDirectory = workingFolder };
-        var errors = new Queue<string>();
+        var errors = new Words();
         // FFMpegCore stops ffmpeg by writing "q" to its stdin from a cancellation callback, which throws when
         // ffmpeg has already exited (Ctrl-C reaches it too). Relay the caller's cancellation on the thread pool, so
         // that the caller's Cancel() never sees that exception.
@@ -36,44 +37,37 @@ internal static class FfmpegRun
         using var relay = cancellationToken.Register(() => ThreadPool.QueueUserWorkItem(_ => CancelQuietly(stop)));
         await using (var pump = new FramePump(source, format, options.QueueDepth, cancellationToken))
         {
+            var frames = new RawPipeSource(source, pump, progress);
             try
             {
                 StartupTrace.Mark("starting ffmpeg");
-                await FFMpegArguments.FromPipeInput(new RawPipeSource(source, pump, progress))
+                await FFMpegArguments.FromPipeInput(frames)
                     .OutputToFile(outputName, overwrite: true, o => o.WithCustomArgument(arguments))
-                    .NotifyOnStandardError(line => Remember(errors, line))
+                    .NotifyOnStandardError(errors.Add)
                     .CancellableThrough(stop.Token)
                     .ProcessAsynchronously(throwOnError: true, ffOptions, stop.Token);
             }
             catch (Exception e) when (e is FFMpegException or IOException or System.ComponentModel.Win32Exception && !cancellationToken.IsCancellationRequested)
             {
-                if (Said(errors, "received signal 2") || Said(errors, "received signal 15"))
+                if (errors.Interrupted)
                 {
                     // Ctrl-C reaches ffmpeg too (same process group); it may stop before our own handler runs.
                     throw new OperationCanceledException($"{target}: ffmpeg was interrupted", e);
                 }
-                if (Said(errors, "No space left on device"))
+                if (errors.DiskFull)
                 {
                     throw EncoderException.DiskFull(target, "ffmpeg: No space left on device", e);
                 }
-                var words = LastWords(errors);
-                throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + e.Message.Split('\n')[0])}", e);
+                var words = errors.Last();
+                throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + InvalidLine(e.Message))}", e);
+            }
+            if (frames.Written != source.FrameCount && !cancellationToken.IsCancellationRequested)
+            {
+                throw new EncoderException($"{target}: ffmpeg exited after reading {frames.Written} of {source.FrameCount} frames{errors.Last()}");
             }
         }
         StartupTrace.Mark("ffmpeg finished");
         cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    private static void Remember(Queue<string> lines, string line)
-    {
-        lock (lines)
-        {
-            lines.Enqueue(line);
-            if (lines.Count > 6)
-            {
-                lines.Dequeue();
-            }
-        }
     }
 
     /// <summary>See <see cref="VideoEncoder.WarmUp"/>.</summary>
@@ -122,20 +116,43 @@ internal static class FfmpegRun
         }
     }
 
-    private static bool Said(Queue<string> lines, string text)
-    {
-        lock (lines)
-        {
-            return lines.Any(l => l.Contains(text, StringComparison.Ordinal));
-        }
-    }
+    private static string InvalidLine(string message) => message.Split('\n')[0] is var line && line.Length > Words.MaxLine ? line[..Words.MaxLine] + "…" : message.Split('\n')[0];
 
-    private static string LastWords(Queue<string> lines)
+    /// <summary>
+    /// What ffmpeg said, kept bounded however much it writes: whether it ever reported a full disk or a signal, and
+    /// its last few lines (each cut at <see cref="MaxLine"/> characters) for the error message.
+    /// </summary>
+    private sealed class Words
     {
-        lock (lines)
+        public const int MaxLine = 300;
+        private readonly Queue<string> _last = new();
+
+        public bool DiskFull { get; private set; }
+
+        public bool Interrupted { get; private set; }
+
+        public void Add(string line)
         {
-            var meaningful = lines.Where(l => l.Trim().Length > 0).TakeLast(3).ToList();
-            return meaningful.Count == 0 ? "" : ": " + string.Join(" | ", meaningful.Select(l => l.Trim()));
+            lock (_last)
+            {
+                DiskFull |= line.Contains("No space left on device", StringComparison.Ordinal);
+                Interrupted |= line.Contains("received signal 2", StringComparison.Ordinal) || line.Contains("received signal 15", StringComparison.Ordinal);
+                _last.Enqueue(line.Length > MaxLine ? line[..MaxLine] + "…" : line);
+                if (_last.Count > 6)
+                {
+                    _last.Dequeue();
+                }
+            }
+        }
+
+        /// <summary>": line | line | line", the last three lines that say something, or "" when none.</summary>
+        public string Last()
+        {
+            lock (_last)
+            {
+                var meaningful = _last.Where(l => l.Trim().Length > 0).TakeLast(3).ToList();
+                return meaningful.Count == 0 ? "" : ": " + string.Join(" | ", meaningful.Select(l => l.Trim()));
+            }
         }
     }
 }

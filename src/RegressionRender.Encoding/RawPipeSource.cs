@@ -9,15 +9,18 @@ internal sealed class RawPipeSource(IFrameSource source, FramePump pump, IProgre
     public string GetStreamArguments() => string.Create(CultureInfo.InvariantCulture,
         $"-f rawvideo -pix_fmt {(pump.Format == PipeFormat.Yuv420p ? "yuv420p" : "bgra")} -s {source.Width}x{source.Height} -framerate {source.Fps}");
 
+    /// <summary>Frames ffmpeg has taken.</summary>
+    public int Written { get; private set; }
+
     public async Task WriteAsync(Stream outputStream, CancellationToken cancellationToken)
     {
         StartupTrace.Mark("ffmpeg connected to the frame pipe");
-        var written = 0;
         await foreach (var buffer in pump.Frames.ReadAllAsync(cancellationToken))
         {
             await outputStream.WriteAsync(buffer.AsMemory(0, pump.FrameBytes), cancellationToken);
             pump.Return(buffer);
-            progress?.Report(++written);
+            Written++;
+            progress?.Report(Written);
         }
     }
 }

@@ -123,7 +123,43 @@ public static class VideoEncoder
     {
         using var output = new AtomicOutput(target, folder);
         await FfmpegRun.RunAsync(source, format, folder ? output.TempPath : output.Folder, folder ? "%06d.png" : output.TempFileName, arguments, target, options, progress, cancellationToken);
+        Verify(output, source.FrameCount);
         output.Commit();
+    }
+
+    /// <summary>
+    /// Refuses to commit what ffmpeg wrote unless it is the kind of output asked for: an MP4 box, a WebM (EBML) header,
+    /// a PNG per frame. An encoder that exits 0 with garbage must never replace a good output or be cached.
+    /// </summary>
+    private static void Verify(AtomicOutput output, int frameCount)
+    {
+        var extension = Path.GetExtension(output.Target).ToLowerInvariant();
+        if (Directory.Exists(output.TempPath))
+        {
+            var written = Directory.GetFiles(output.TempPath, "*.png").Length;
+            if (written != frameCount || (written > 0 && !Starts(Path.Combine(output.TempPath, "000000.png"), 0, [0x89, 0x50, 0x4E, 0x47])))
+            {
+                throw new EncoderException($"{output.Target}: ffmpeg reported success but wrote {written} PNG frames of {frameCount}");
+            }
+            return;
+        }
+        var (offset, magic, kind) = extension switch
+        {
+            ".mp4" => (4, "ftyp"u8.ToArray(), "an MP4 file"),
+            ".webm" => (0, new byte[] { 0x1A, 0x45, 0xDF, 0xA3 }, "a WebM file"),
+            _ => (0, Array.Empty<byte>(), ""),
+        };
+        if (!Starts(output.TempPath, offset, magic))
+        {
+            throw new EncoderException($"{output.Target}: ffmpeg reported success but what it wrote is not {kind}");
+        }
+    }
+
+    private static bool Starts(string path, int offset, byte[] magic)
+    {
+        var head = new byte[offset + magic.Length];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan(offset).SequenceEqual(magic);
     }
 
     /// <summary>

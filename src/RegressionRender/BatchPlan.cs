@@ -69,6 +69,16 @@ public static class BatchPlan
             }
         })];
 
+    /// <summary>Refuses (<see cref="InvalidInputException"/>) configs that would write the same output file, naming each pair.</summary>
+    public static void RefuseCollisions(IEnumerable<BatchItem> items, string outputFolder)
+    {
+        var collisions = Collisions(items, outputFolder);
+        if (collisions.Count > 0)
+        {
+            throw new InvalidInputException("output", string.Join("; ", collisions) + "; give them different output.name values");
+        }
+    }
+
     /// <summary>Pairs of configs that would write the same output file.</summary>
     public static IReadOnlyList<string> Collisions(IEnumerable<BatchItem> items, string outputFolder) =>
         [.. items.Where(i => i.Scene is not null)

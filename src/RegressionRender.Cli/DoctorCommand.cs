@@ -11,7 +11,7 @@ internal static class DoctorCommand
     {
         var outputFolder = new Option<string>("--output", "-o") { Description = "Output folder to check", DefaultValueFactory = _ => "output" };
         var command = new Command("doctor", "Check ffmpeg (version, libx264, libvpx-vp9, png; GIFs are written without it), the bundled font and the output folder") { outputFolder };
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
             var code = ExitCodes.Success;
             string folder;
@@ -35,14 +35,21 @@ internal static class DoctorCommand
                 code = found ? code : ExitCodes.MissingDependency;
             }
             await cli.Output.WriteLineAsync($"✓ font: {SceneRenderer.BundledFontName()} (bundled)");
+            // Checked without changing anything: a folder that does not exist yet is not created; its nearest existing
+            // parent must take a new entry (a probe file, removed at once).
             var output = result.GetValue(outputFolder)!;
+            var existing = Path.GetFullPath(output);
+            while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+            {
+                existing = parent;
+            }
             try
             {
-                Directory.CreateDirectory(output);
-                var probe = Path.Combine(output, $".doctor-{Guid.NewGuid():N}");
+                var probe = Path.Combine(existing, $".doctor-{Guid.NewGuid():N}");
                 await File.WriteAllTextAsync(probe, "ok", cancellationToken);
                 File.Delete(probe);
-                await cli.Output.WriteLineAsync($"✓ output folder {Path.GetFullPath(output)} is writable");
+                var created = existing == Path.GetFullPath(output) ? "" : " (it will be created)";
+                await cli.Output.WriteLineAsync($"✓ output folder {Path.GetFullPath(output)} is writable{created}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -50,15 +57,35 @@ internal static class DoctorCommand
                 code = ExitCodes.RenderFailed;
             }
             return code;
-        });
+        }));
         return command;
     }
 
+    /// <summary>How long a probe of ffmpeg may take: a working ffmpeg answers in well under a second.</summary>
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// ffmpeg's answer to <paramref name="arguments"/>. A probe that hangs is killed (with any children) after
+    /// <see cref="ProbeTimeout"/> and reported; Ctrl-C kills it too, never leaving it running.
+    /// </summary>
     private static async Task<string> RunAsync(string file, string arguments, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var text = await process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return text;
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true })!;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ProbeTimeout);
+        try
+        {
+            var error = process.StandardError.ReadToEndAsync(deadline.Token);
+            var text = await process.StandardOutput.ReadToEndAsync(deadline.Token);
+            await process.WaitForExitAsync(deadline.Token);
+            await error;
+            return text;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new MissingDependencyException($"{file} {arguments} gave no answer within {ProbeTimeout.TotalSeconds:0} s; check that ffmpeg runs (try it in a terminal), or set REGRENDER_FFMPEG_DIR to a working one");
+        }
     }
 }

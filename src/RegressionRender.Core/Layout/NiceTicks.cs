@@ -52,6 +52,8 @@ public sealed record NiceTicks(double Step, IReadOnlyList<double> Values, int De
     /// <summary>A number with fixed decimals and a real minus sign (−, U+2212); −0 prints as 0.</summary>
     public static string Format(double value, int decimals)
     {
+        // Beyond 15 decimals a double has no digits left to show (an axis only 1e-15 wide).
+        decimals = Math.Clamp(decimals, 0, 15);
         var rounded = Math.Round(value, decimals);
         var text = Math.Abs(rounded).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return rounded < 0 && text.Any(c => c is >= '1' and <= '9') ? "\u2212" + text : text;

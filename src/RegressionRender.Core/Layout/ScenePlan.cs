@@ -41,6 +41,10 @@ public sealed record ScenePlan(
         var losses = fits.SelectMany(f => Enumerable.Range(0, f.EntryCount).Select(f.EntryLoss))
             .Concat(fits.Where(f => f.Info.TargetLoss is not null).Select(f => f.Info.TargetLoss!.Value))
             .Where(double.IsFinite).ToList();
+        if (losses.Count == 0)
+        {
+            losses = [0, 1]; // every loss overflowed (a fit flying off from its first step): an empty panel, not a crash
+        }
         var scale = LossScale.For(losses.Min(), losses.Max());
         AxisRange yRange;
         if (scale.IsLog)
@@ -83,7 +87,11 @@ public sealed record ScenePlan(
 
     private static AxisRange Padded(IEnumerable<double> values)
     {
-        var list = values.ToList();
+        var list = values.Where(double.IsFinite).ToList();
+        if (list.Count == 0)
+        {
+            return new AxisRange(-1, 1); // nothing finite to show (a path overflowing from its start): an empty panel
+        }
         var (min, max) = (list.Min(), list.Max());
         var span = max - min;
         var pad = span > 0 ? span * 0.18 : Math.Max(Math.Abs(max) * 0.5, 1);

@@ -42,6 +42,9 @@ internal sealed class ThresholdLayer(RenderContext context) : IFrameLayer
         }
     }
 
+    /// <summary>The sign of the log-odds; 0 for NaN (overflowing parameters), which no boundary crosses.</summary>
+    private static int Sign(double value) => double.IsNaN(value) ? 0 : Math.Sign(value);
+
     /// <summary>The x in [min, max] where the log-odds are 0, found by bisection (any degree), or null.</summary>
     internal static double? Boundary(ReadOnlySpan<double> parameters, double min, double max)
     {
@@ -51,13 +54,13 @@ internal sealed class ThresholdLayer(RenderContext context) : IFrameLayer
         {
             var x = min + ((max - min) * i / Samples);
             var value = RegressionModel.Polynomial(parameters, x);
-            if (Math.Sign(value) != Math.Sign(previous) || value == 0)
+            if (Sign(value) != Sign(previous) || value == 0)
             {
                 double low = x - ((max - min) / Samples), high = x;
                 for (var j = 0; j < 50; j++)
                 {
                     var middle = (low + high) / 2;
-                    if (Math.Sign(RegressionModel.Polynomial(parameters, middle)) == Math.Sign(RegressionModel.Polynomial(parameters, low)))
+                    if (Sign(RegressionModel.Polynomial(parameters, middle)) == Sign(RegressionModel.Polynomial(parameters, low)))
                     {
                         low = middle;
                     }

@@ -43,6 +43,7 @@ internal static class SceneJob
             }
             prepared ??= PreparedScene.Prepare(scene);
             StartupTrace.Mark("data loaded and fitted");
+            RenderCache.Forget(scene, outputFolder);
             var outputs = await SceneRenderer.RenderAsync(prepared, outputFolder, new EncoderOptions(), progress(scene.Name), cancellationToken);
             RenderCache.Remember(scene, outputFolder, hash);
             return new JobResult(scene.SourcePath, scene.Name, JobStatus.Rendered, outputs, clock.Elapsed.TotalSeconds, null, prepared.Warnings);

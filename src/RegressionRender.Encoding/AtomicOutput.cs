@@ -21,6 +21,7 @@ public sealed class AtomicOutput : IDisposable
         try
         {
             Directory.CreateDirectory(folder);
+            RemoveStaleLeftovers(folder);
             // Claim the temporary name now: a read-only or full folder fails here, before any frame is drawn.
             if (isFolder)
             {
@@ -37,6 +38,40 @@ public sealed class AtomicOutput : IDisposable
             throw new IOException($"{Target}: cannot write in {folder} ({reason})", e);
         }
     }
+
+    /// <summary>
+    /// Temporary outputs are removed on failure and Ctrl-C, but a SIGKILL or a power cut leaves them behind. Any
+    /// older than <see cref="StaleAfter"/> in an output folder belong to no running render (a render writes its
+    /// temporary file continuously) and are removed when the folder is next written to.
+    /// </summary>
+    private static void RemoveStaleLeftovers(string folder)
+    {
+        var cutoff = DateTime.UtcNow - StaleAfter;
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos(".regrender-*.partial"))
+        {
+            try
+            {
+                if (entry.LastWriteTimeUtc < cutoff)
+                {
+                    if (entry is DirectoryInfo directory)
+                    {
+                        directory.Delete(recursive: true);
+                    }
+                    else
+                    {
+                        entry.Delete();
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: someone else's leftover, or already gone.
+            }
+        }
+    }
+
+    /// <summary>Age after which a temporary output is a leftover.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
 
     /// <summary>The final path.</summary>
     public string Target { get; }

@@ -7,7 +7,8 @@ namespace RegressionRender;
 /// <summary>
 /// "Up to date means skipped": a content hash of everything that decides the pixels — the config after defaults
 /// and command-line values, the bytes of its data file, the tool version and the bundled font — stored beside the
-/// outputs in <c>.regrender/NAME.json</c>. A render whose hash matches and whose outputs all exist is skipped.
+/// outputs in <c>.regrender/NAME.json</c>. A render whose hash matches and whose outputs all exist is skipped. The
+/// record is removed before a render starts replacing outputs and written again only when every output is done.
 /// </summary>
 public static class RenderCache
 {
@@ -55,6 +56,19 @@ public static class RenderCache
         catch (Exception e) when (e is JsonException or Core.InvalidInputException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Removes the record before a render replaces any output: a render that commits some outputs and then fails (a
+    /// full disk, an encoder error, SIGKILL) must not leave a record saying the outputs on disk are the older ones.
+    /// </summary>
+    public static void Forget(LoadedScene scene, string outputFolder)
+    {
+        var sidecar = SidecarPath(scene, outputFolder);
+        if (File.Exists(sidecar))
+        {
+            File.Delete(sidecar);
         }
     }
 

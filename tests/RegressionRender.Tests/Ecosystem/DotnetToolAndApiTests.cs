@@ -7,6 +7,7 @@ namespace RegressionRender.Tests.Ecosystem;
 /// the seed; the README's C# sample is the compiled <c>samples/ApiSample</c> and renders. One class: these run
 /// `dotnet` over the repository's projects, one at a time.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class DotnetToolAndApiTests
 {
 #if DEBUG

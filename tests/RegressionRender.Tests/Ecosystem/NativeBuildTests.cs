@@ -7,6 +7,7 @@ namespace RegressionRender.Tests.Ecosystem;
 /// run-time code. It must render what the JIT build renders, byte for byte, and read, check and write JSON the same.
 /// Skipped (and reported so) on a machine without clang or gcc, where <c>./regrender</c> builds ReadyToRun instead.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class NativeBuildTests
 {
     [SkippableFact]

@@ -9,6 +9,7 @@ namespace RegressionRender.Tests.Hardening;
 /// overflow the loss): every one is either planned and drawn or refused with exit 2 and a "where: message" line —
 /// never exit 1, never a .NET type name or stack trace. Seeded: a failure names the config's index and prints it.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class ExtremeNumberPropertyTests
 {
     /// <summary>Configs planned per run (<c>plan --json</c>: data, fitting, pacing); every <see cref="DrawEvery"/>-th is also drawn.</summary>

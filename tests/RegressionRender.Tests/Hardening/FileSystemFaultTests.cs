@@ -45,6 +45,27 @@ public sealed class FileSystemFaultTests
     }
 
     [Fact]
+    public async Task Leftovers_Of_A_Killed_Render_Older_Than_A_Day_Are_Removed_By_The_Next_Render_There()
+    {
+        using var folder = new TempFolder();
+        var output = Directory.CreateDirectory(folder.File("out")).FullName;
+        var stale = Path.Combine(output, ".regrender-0123456789abcdef0123456789abcdef.mp4.partial");
+        var staleFrames = Directory.CreateDirectory(Path.Combine(output, ".regrender-fedcba9876543210fedcba9876543210.frames.partial")).FullName;
+        var recent = Path.Combine(output, ".regrender-00000000000000000000000000000000.gif.partial");
+        File.WriteAllText(stale, "killed");
+        File.WriteAllText(recent, "another render, still running");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-2));
+        Directory.SetLastWriteTimeUtc(staleFrames, DateTime.UtcNow.AddDays(-2));
+
+        var result = await CliRunner.RunAsync("render", folder.Write("tiny.json", Scenes.Tiny("\"png\"")), "-o", output);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.False(File.Exists(stale));
+        Assert.False(Directory.Exists(staleFrames));
+        Assert.True(File.Exists(recent));
+    }
+
+    [Fact]
     public async Task A_Read_Only_Folder_Fails_Before_Any_Work_And_Keeps_The_Older_Output()
     {
         using var folder = new TempFolder();

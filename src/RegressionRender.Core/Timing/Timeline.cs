@@ -91,23 +91,40 @@ public sealed class Timeline
     }
 
     /// <summary>The fits of the frames before <paramref name="index"/>, fading linearly with age in seconds.</summary>
-    private static TrailLine[] Trail(FrameState[] frames, int index, int trailFrames)
+    private static TrailView Trail(FrameState[] frames, int index, int trailFrames) => new(frames, index, trailFrames);
+
+    /// <summary>
+    /// A frame's trail, read from the frames before it when drawn rather than stored: memory stays at what one frame
+    /// needs whatever the trail's length, the duration and the number of fits (a 60 s trail at 120 fps is 7,200
+    /// earlier frames for every frame). Oldest first; each earlier frame gives one line per fit.
+    /// </summary>
+    private sealed class TrailView(FrameState[] frames, int index, int trailFrames) : IReadOnlyList<TrailLine>
     {
-        var count = Math.Min(trailFrames, index);
-        if (count == 0)
+        private readonly int _ages = Math.Max(0, Math.Min(trailFrames, index));
+        private readonly int _fits = index > 0 ? frames[index - 1].Fits.Count : 0;
+
+        public int Count => _ages * _fits;
+
+        public TrailLine this[int position]
         {
-            return [];
-        }
-        var lines = new List<TrailLine>(count * frames[index - 1].Fits.Count);
-        for (var age = count; age >= 1; age--)
-        {
-            var earlier = frames[index - age];
-            var opacity = 1 - ((double)age / (trailFrames + 1));
-            for (var k = 0; k < earlier.Fits.Count; k++)
+            get
             {
-                lines.Add(new TrailLine(k, earlier.Fits[k].Parameters, opacity));
+                ArgumentOutOfRangeException.ThrowIfNegative(position);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(position, Count);
+                var age = _ages - (position / _fits);
+                var fit = position % _fits;
+                return new TrailLine(fit, frames[index - age].Fits[fit].Parameters, 1 - ((double)age / (trailFrames + 1)));
             }
         }
-        return [.. lines];
+
+        public IEnumerator<TrailLine> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -93,6 +93,21 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void A_Long_Trail_Is_Read_From_Earlier_Frames_Not_Stored_With_Each_Frame()
+    {
+        // 20 s at 120 fps with a 60 s trail: stored per frame, the trails would hold 2,700²/2 ≈ 3.6 million lines.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var timeline = Timeline.Build([SeedSgd()], new AnimationConfig { Duration = 20, Fps = 120, Trail = 60 }, 120, Panel);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var last = timeline.Frames[^1];
+        Assert.Equal(timeline.FrameCount - 1, last.Trail.Count);
+        Assert.Same(timeline.Frames[0].Fits[0].Parameters, last.Trail[0].Parameters);
+        Assert.Same(timeline.Frames[^2].Fits[0].Parameters, last.Trail[^1].Parameters);
+        Assert.True(allocated < 60_000_000, $"planning allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
     public void Displacement_Is_Zero_In_Holds_And_Positive_While_Moving()
     {
         var timeline = Timeline.Build([SeedSgd()], new AnimationConfig { Duration = 4, Fps = 30 }, 30, Panel);

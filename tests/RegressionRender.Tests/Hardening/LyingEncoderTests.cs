@@ -26,7 +26,7 @@ public sealed class LyingEncoderTests
         File.WriteAllText(older, "older");
         var config = folder.Write("tiny.json", Scenes.Tiny($"\"{format}\"").Replace("\"holdStart\": 0.2, \"holdEnd\": 0.3", "\"holdStart\": 0, \"holdEnd\": 0", StringComparison.Ordinal));
 
-        var result = await ChildRun(ffmpeg, "render", config, "-o", output);
+        var result = await Task.Run(() => ChildProcess.RunCli($"REGRENDER_FFMPEG_DIR='{ffmpeg}'", "", "render", config, "-o", output));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{older}: {message}", result.Error, StringComparison.Ordinal);
@@ -34,12 +34,5 @@ public sealed class LyingEncoderTests
         Assert.Equal(["tiny." + format], TempFolder.FilesIn(output));
         // Nothing cached: the next run renders again instead of calling the older output up to date.
         Assert.False(Directory.Exists(Path.Combine(output, ".regrender")) && Directory.EnumerateFiles(Path.Combine(output, ".regrender")).Any());
-    }
-
-    /// <summary>The CLI in a child process with REGRENDER_FFMPEG_DIR set (the in-process runner shares the environment).</summary>
-    private static Task<ChildProcess.Result> ChildRun(string ffmpegFolder, params string[] arguments)
-    {
-        var command = $"REGRENDER_FFMPEG_DIR='{ffmpegFolder}' dotnet '{Path.Combine(AppContext.BaseDirectory, "regrender.dll")}' {string.Join(' ', arguments.Select(a => $"'{a}'"))}";
-        return Task.Run(() => ChildProcess.Run("bash", null, "-c", command));
     }
 }

@@ -27,11 +27,6 @@ public sealed class StaleCacheTests
         Assert.Equal(first, File.ReadAllBytes(Path.Combine(output, "tiny.png")));
     }
 
-    private static int Render(string config, string output, string? ffmpeg)
-    {
-        var environment = ffmpeg is null ? "" : $"REGRENDER_FFMPEG_DIR='{ffmpeg}' ";
-        var command = $"{environment}dotnet '{Path.Combine(AppContext.BaseDirectory, "regrender.dll")}' render '{config}' -o '{output}'; echo \"exit $?\"";
-        var result = ChildProcess.Run("bash", null, "-c", command);
-        return int.Parse(result.Output.Trim().Split('\n')[^1][5..], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static int Render(string config, string output, string? ffmpeg) =>
+        ChildProcess.RunCli(ffmpeg is null ? "" : $"REGRENDER_FFMPEG_DIR='{ffmpeg}'", "", "render", config, "-o", output).ExitCode;
 }

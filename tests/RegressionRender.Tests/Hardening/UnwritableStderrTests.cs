@@ -5,14 +5,7 @@ namespace RegressionRender.Tests.Hardening;
 /// <summary>A standard error that cannot be written (full, closed) never crashes the process: the exit code still tells.</summary>
 public sealed class UnwritableStderrTests
 {
-    private static int RunWithStderr(string redirect, params string[] arguments)
-    {
-        var command = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "regrender.dll")}' {string.Join(' ', arguments.Select(a => $"'{a}'"))} {redirect}; echo \"exit $?\"";
-        var result = ChildProcess.Run("bash", null, "-c", command);
-        var last = result.Output.Trim().Split('\n')[^1];
-        Assert.StartsWith("exit ", last, StringComparison.Ordinal);
-        return int.Parse(last[5..], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static int RunWithStderr(string redirect, params string[] arguments) => ChildProcess.RunCli("", redirect, arguments).ExitCode;
 
     [Theory]
     [InlineData("2>/dev/full")]

@@ -126,6 +126,42 @@ public static class InputFile
         }
     }
 
+    /// <summary>The environment variable that confines data paths to one folder (opt-in; unset = anywhere).</summary>
+    public const string DataRootVariable = "REGRENDER_DATA_ROOT";
+
+    /// <summary>
+    /// Refuses (<see cref="InvalidInputException"/> at <paramref name="location"/>) a <paramref name="path"/> that,
+    /// after following every symbolic link (<c>realpath</c>), is outside the folder named by
+    /// <see cref="DataRootVariable"/>, when that is set.
+    /// </summary>
+    public static void CheckInsideDataRoot(string path, string location)
+    {
+        if (Environment.GetEnvironmentVariable(DataRootVariable) is not { Length: > 0 } rootSetting)
+        {
+            return;
+        }
+        var root = RealPath(rootSetting) ?? throw new InvalidInputException(DataRootVariable, $"'{InvalidInputException.Excerpt(rootSetting)}' is not a folder that exists");
+        // Nothing there (or a dangling link): reading it fails with "not found" anyway.
+        var real = RealPath(path);
+        if (real is not null && real != root && !real.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal))
+        {
+            var followed = real == path ? "" : $" once its links are followed ({InvalidInputException.Excerpt(real, 200)})";
+            throw new InvalidInputException(location, $"'{InvalidInputException.Excerpt(path, 200)}' is outside {DataRootVariable} ({root}){followed}; data files must be inside it");
+        }
+    }
+
+    /// <summary>The absolute path with every symbolic link followed, or null when it does not exist.</summary>
+    private static string? RealPath(string path)
+    {
+        var resolved = new byte[4097];
+        return RealPath(Encoding.UTF8.GetBytes(Path.GetFullPath(path) + "\0"), resolved) == IntPtr.Zero
+            ? null
+            : Encoding.UTF8.GetString(resolved, 0, Array.IndexOf(resolved, (byte)0));
+    }
+
+    [DllImport("libc", EntryPoint = "realpath", SetLastError = true)]
+    private static extern IntPtr RealPath(byte[] path, byte[] resolved);
+
     /// <summary>A few words for a kind of file, for messages.</summary>
     public static string Describe(FileKind kind) => kind switch
     {

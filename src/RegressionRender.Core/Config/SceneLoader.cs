@@ -12,8 +12,16 @@ public sealed record LoadedScene(SceneConfig Config, string SourcePath)
     /// <summary>Base name of the outputs: <c>output.name</c>, else the config file's name.</summary>
     public string Name => Config.Output.Name ?? Path.GetFileNameWithoutExtension(SourcePath);
 
-    /// <summary>Resolves a path written in the config.</summary>
-    public string Resolve(string relativePath) => Path.GetFullPath(Path.Combine(BaseDirectory, relativePath));
+    /// <summary>
+    /// Resolves a data path written in the config. With <see cref="InputFile.DataRootVariable"/> set (a service
+    /// rendering configs it did not write), the path must lie inside that folder after following every symbolic link.
+    /// </summary>
+    public string Resolve(string relativePath)
+    {
+        var path = Path.GetFullPath(Path.Combine(BaseDirectory, relativePath));
+        InputFile.CheckInsideDataRoot(path, $"{SourcePath}: $.data.csv");
+        return path;
+    }
 }
 
 /// <summary>Reads a config file: JSON with comments and trailing commas, checked, then validated.</summary>

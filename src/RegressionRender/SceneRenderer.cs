@@ -35,6 +35,7 @@ public static class SceneRenderer
         // planned and drawn once, not once per format. A transparent background needs its own renderer for the
         // formats that keep alpha.
         var stages = new Dictionary<(int, int, int, bool), FrameStage>();
+        var newFolder = !Directory.Exists(outputFolder);
         try
         {
             var targets = config.Output.Formats.ToDictionary(f => f, f => OutputFile.Replaceable(Path.Combine(outputFolder, f.FileName(scene.Scene.Name)), folder: f == OutputFormat.Frames));
@@ -54,6 +55,16 @@ public static class SceneRenderer
                 }
                 results.Add(await WriteAsync(scene, fonts, format, target, stage, encoder, progress, cancellationToken));
             }
+        }
+        catch
+        {
+            // A render that fails before its first output leaves no trace, not even the folder it made for it.
+            // (Checked here, not in a filter: the temporary files are removed by the time a catch block runs.)
+            if (newFolder && Directory.Exists(outputFolder) && !Directory.EnumerateFileSystemEntries(outputFolder).Any())
+            {
+                Directory.Delete(outputFolder);
+            }
+            throw;
         }
         finally
         {

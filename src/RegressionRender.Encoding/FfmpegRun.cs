@@ -59,7 +59,7 @@ internal static class FfmpegRun
                     throw EncoderException.DiskFull(target, "ffmpeg: No space left on device", e);
                 }
                 var words = errors.Last();
-                throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + InvalidLine(e.Message))}", e);
+                throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + Words.Cut(e.Message.Split('\n')[0]))}", e);
             }
             if (frames.Written != source.FrameCount && !cancellationToken.IsCancellationRequested)
             {
@@ -116,8 +116,6 @@ internal static class FfmpegRun
         }
     }
 
-    private static string InvalidLine(string message) => message.Split('\n')[0] is var line && line.Length > Words.MaxLine ? line[..Words.MaxLine] + "…" : message.Split('\n')[0];
-
     /// <summary>
     /// What ffmpeg said, kept bounded however much it writes: whether it ever reported a full disk or a signal, and
     /// its last few lines (each cut at <see cref="MaxLine"/> characters) for the error message.
@@ -129,6 +127,9 @@ internal static class FfmpegRun
 
         public bool DiskFull { get; private set; }
 
+        /// <summary>A line cut at <see cref="MaxLine"/> characters.</summary>
+        public static string Cut(string line) => line.Length > MaxLine ? line[..MaxLine] + "…" : line;
+
         public bool Interrupted { get; private set; }
 
         public void Add(string line)
@@ -137,7 +138,7 @@ internal static class FfmpegRun
             {
                 DiskFull |= line.Contains("No space left on device", StringComparison.Ordinal);
                 Interrupted |= line.Contains("received signal 2", StringComparison.Ordinal) || line.Contains("received signal 15", StringComparison.Ordinal);
-                _last.Enqueue(line.Length > MaxLine ? line[..MaxLine] + "…" : line);
+                _last.Enqueue(Cut(line));
                 if (_last.Count > 6)
                 {
                     _last.Dequeue();

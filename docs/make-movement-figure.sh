@@ -12,8 +12,8 @@ git -C "$root" worktree add --detach "$work/before" "$before" >/dev/null
 dotnet build -c Release "$work/before/src/RegressionRender.Cli" -o "$work/bin-before" >/dev/null
 dotnet build -c Release "$root/src/RegressionRender.Cli" -o "$work/bin-after" >/dev/null
 configs=(examples/minibatch-shuffled.json examples/huge-first-step.json examples/momentum-ravine.json examples/off-view-start.json
-  examples/learning-rate-too-high.json docs/behaviours/race-converge-diverge.json
-  examples/sgd-noise.json docs/behaviours/adam-spikes.json examples/seed.json examples/seed-race.json)
+  examples/learning-rate-too-high.json examples/race-converge-diverge.json
+  examples/sgd-noise.json examples/adam-spikes.json examples/seed.json examples/seed-race.json)
 for config in "${configs[@]}"; do
   name="$(basename "$config" .json)"
   dotnet "$work/bin-before/regrender.dll" plan "$root/$config" --json > "$work/$name.before.json" 2>/dev/null

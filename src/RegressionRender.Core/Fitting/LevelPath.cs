@@ -23,26 +23,32 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
         {
             return false;
         }
-        // The straight line's offset from the optimum, δ(t) = (1 − t)·δa + t·δb, and its squared length in the bowl.
-        var squared = ((1 - t) * (1 - t) * ra * ra) + (t * t * rb * rb) + (2 * t * (1 - t) * ra * rb * c);
-        var floor = (Margin * (centerLoss + Math.Min(ra * ra, rb * rb))) - centerLoss;
-        if (squared >= floor)
+        // The swing: the direction turns at an even rate from a's to b's (along the great circle between them in the
+        // bowl's metric, or through the turn direction when they are opposite) while the distance from the optimum
+        // changes geometrically from ra to rb — so the loss, θ* + r², never falls below the lower of the two.
+        var distance = Math.Pow(Math.Max(ra, 1e-300), 1 - t) * Math.Pow(Math.Max(rb, 1e-300), t);
+        double wa, wb;
+        double[]? through = null;
+        if (c > LossBowl.OppositeCosine || !turns.TryGetValue(entry, out through))
         {
-            return false;
+            var angle = Math.Acos(Math.Clamp(c, -1, 1));
+            var sine = Math.Sin(angle);
+            (wa, wb) = sine > 1e-9 ? (Math.Sin((1 - t) * angle) / sine, Math.Sin(t * angle) / sine) : (1 - t, t);
         }
-        if (squared <= 1e-18 * floor && turns.TryGetValue(entry, out var through))
+        else
         {
-            // Exactly opposite steps, at the optimum's side-by-side point: the offset vanishes, so the turn direction.
-            for (var k = 0; k < destination.Length; k++)
-            {
-                destination[k] = center[k] + (Math.Sqrt(floor) * through[k]);
-            }
-            return true;
+            // Opposite: half a turn through the turn direction, corrected linearly onto b's exact direction.
+            (wa, wb) = (Math.Cos(Math.PI * t) + t, t);
         }
-        var lift = Math.Sqrt(floor / Math.Max(squared, 1e-300));
+        // Unnormalised direction, in original units: wa·ua + wb·ub (+ sin(πt)·turn), then scaled to the radius.
+        var turn = through is null ? 0 : Math.Sin(Math.PI * t);
+        // ‖wa·ua + wb·ub + turn·w‖² in the bowl: ua, ub unit with cosine c; w unit, orthogonal to ua and (nearly) to ub.
+        var squared = (wa * wa) + (wb * wb) + (2 * wa * wb * c) + (turn * turn);
+        var scale = distance / Math.Sqrt(Math.Max(squared, 1e-300));
         for (var k = 0; k < destination.Length; k++)
         {
-            destination[k] = center[k] + (lift * (((1 - t) * (a[k] - center[k])) + (t * (b[k] - center[k]))));
+            var direction = (wa * (a[k] - center[k]) / ra) + (wb * (b[k] - center[k]) / rb) + (turn * (through?[k] ?? 0));
+            destination[k] = center[k] + (scale * direction);
         }
         return true;
     }

@@ -1,8 +1,9 @@
 namespace RegressionRender.Core.Timing;
 
 /// <summary>
-/// What pacing follows (<see cref="RunClock.Sample"/>), sampled once at evenly spaced knots of the clock and kept:
-/// the walks compare frames against these pixel rows instead of drawing the path again.
+/// What pacing follows (<see cref="RunClock.Sample"/>), sampled once at knots of the clock and kept: the walks
+/// compare frames against these pixel rows instead of drawing the path again. The knots are evenly spaced, and
+/// closer where the curves move much between two of them.
 /// </summary>
 internal sealed class KnotRows
 {
@@ -12,18 +13,47 @@ internal sealed class KnotRows
     /// <summary>Fewest knots: short records get several per step, since a tween's curve moves unevenly within a step.</summary>
     private const int MinKnots = 4_096;
 
+    /// <summary>No knot interval moves more than this share of the whole path: a single step that carries much of the motion (a spike, a flight) gets knots of its own.</summary>
+    private const double FinestShare = 1.0 / 2_000;
+
     private readonly float[] _rows;
 
     public KnotRows(RunClock clock)
     {
         var count = (int)Math.Clamp(Math.Ceiling(clock.End), MinKnots, MaxKnots);
-        Knots = [.. Enumerable.Range(0, count + 1).Select(i => i == count ? clock.End : clock.End * i / count)];
         Width = clock.RowLength;
-        _rows = new float[Knots.Length * Width];
-        for (var i = 0; i < Knots.Length; i++)
+        var even = Enumerable.Range(0, count + 1).Select(i => i == count ? clock.End : clock.End * i / count).ToArray();
+        var rows = Sample(clock, even);
+        // Where one interval moves more than the finest share, it is cut into enough equal parts (one pass: the parts
+        // of a curve that moves evenly within its interval then each move about that share).
+        var moves = new double[count];
+        for (var i = 0; i < count; i++)
         {
-            clock.Sample(Knots[i], _rows.AsSpan(i * Width, Width));
+            moves[i] = clock.Distance(rows.AsSpan(i * Width, Width), rows.AsSpan((i + 1) * Width, Width));
         }
+        var finest = moves.Sum() * FinestShare;
+        var knots = new List<double>(count + 1) { 0 };
+        for (var i = 0; i < count; i++)
+        {
+            var parts = finest > 0 ? (int)Math.Min(Math.Ceiling(moves[i] / finest), MaxKnots / 10) : 1;
+            for (var p = 1; p < parts; p++)
+            {
+                knots.Add(even[i] + ((even[i + 1] - even[i]) * p / parts));
+            }
+            knots.Add(even[i + 1]);
+        }
+        Knots = [.. knots];
+        _rows = Knots.Length == even.Length ? rows : Sample(clock, Knots);
+    }
+
+    private float[] Sample(RunClock clock, double[] knots)
+    {
+        var rows = new float[knots.Length * Width];
+        for (var i = 0; i < knots.Length; i++)
+        {
+            clock.Sample(knots[i], rows.AsSpan(i * Width, Width));
+        }
+        return rows;
     }
 
     /// <summary>Clock positions of the knots, from 0 to the clock's end.</summary>

@@ -103,8 +103,8 @@ internal sealed class RunClock
             double dot = 0, before = 0, after = 0;
             for (var s = 0; s < RowLength; s++)
             {
-                var a = rows[j][s] - rows[j - 1][s];
-                var b = rows[j + 1][s] - rows[j][s];
+                var a = Probe.Clamp(rows[j][s]) - Probe.Clamp(rows[j - 1][s]);
+                var b = Probe.Clamp(rows[j + 1][s]) - Probe.Clamp(rows[j][s]);
                 (dot, before, after) = (dot + (a * b), before + (a * a), after + (b * b));
             }
             var floor = Smoothness.ReversalPixels * Smoothness.ReversalPixels * RowLength;

@@ -25,6 +25,9 @@ public static class Smoothness
     /// <summary>A frame whose movement turns back on the previous frame's by more than this (cosine below it) reverses.</summary>
     public const double ReversalCosine = -0.5;
 
+    /// <summary>A plan whose reversing frames are at most this share of its frames does not flicker.</summary>
+    public const double FlickerShare = 0.05;
+
     /// <summary>Moves smaller than this, in pixels, are too small for a reversal to show.</summary>
     public const double ReversalPixels = 3;
 

@@ -59,18 +59,17 @@ internal sealed class TrendWalk
             var row = Row(i);
             for (var s = 0; s < _width; s++)
             {
-                _sums[((i + 1) * _width) + s] = _sums[(i * _width) + s] + row[s];
+                _sums[((i + 1) * _width) + s] = _sums[(i * _width) + s] + clock.Probe.Clamp(row[s]);
             }
         }
     }
 
     /// <summary>
-    /// Frame positions for cumulative eased progress (first 0, last the end), or null when the clock has no
-    /// stochastic fit or nothing visibly moves.
+    /// Frame positions for cumulative eased progress (first 0, last the end), or null when nothing visibly moves.
     /// </summary>
     public static double[]? Positions(IReadOnlyList<double> progress, RunClock clock)
     {
-        if (clock.End <= 0 || progress.Count < 4 || !clock.Fits.Any(f => f.Info.StepsPerEpoch > 1))
+        if (clock.End <= 0 || progress.Count < 4)
         {
             return null;
         }
@@ -179,7 +178,8 @@ internal sealed class TrendWalk
         var (best, bestError) = (0, double.PositiveInfinity);
         for (var m = 0; m < n - 1; m++)
         {
-            if (forward.At[m] >= backward.At[m + 1] && m + 1 < n - 1)
+            // The steps run forward across the join, and only the last frame shows the final step.
+            if ((forward.At[m] >= backward.At[m + 1] && m + 1 < n - 1) || forward.At[m] >= _last)
             {
                 continue;
             }

@@ -38,47 +38,57 @@ internal static class VisualPacing
                 return FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start);
             })
             .ToList();
-        // A stochastic fit also gets a walk along its trend, and its candidates are told apart by flicker too.
-        var trend = TrendWalk.Positions(eased, clock);
-        var stochastic = trend is not null;
-        if (trend is not null)
+        // A stochastic fit is in its noise for much of the run: its walk along the trend is a candidate from the start.
+        var stochastic = clock.Fits.Any(f => f.Info.StepsPerEpoch > 1);
+        if (stochastic && TrendWalk.Positions(eased, clock) is { } trend)
         {
             candidates.Add(trend);
         }
-        var judged = candidates.Select(positions => Judge(positions, clock, stochastic)).ToList();
-        if (Choose(judged) is { } chosen)
+        var judged = candidates.Select(positions => Judge(positions, clock)).ToList();
+        var calm = (int)Math.Floor(Smoothness.FlickerShare * eased.Count);
+        if (Choose(judged, calm) is { Reversals: var reversals } chosen && reversals <= calm)
         {
-            return chosen;
+            return chosen.Positions;
         }
-        // The walks cost more; they run, side by side, only when the placements above (nearly) let a frame jump.
+        // The walks cost more; they run, side by side, only when the placements above (nearly) let a frame jump or
+        // flicker (a deterministic fit that oscillates faster than the frames, such as Adam in a loss spike, gets its trend walk here).
         IEnumerable<Func<RunClock, double[]?>> walks =
         [
             own => new VisualWalk(own, WalkKnots(knots)).Positions(eased, total),
             .. BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach))),
+            .. stochastic ? [] : (Func<RunClock, double[]?>[])[own => TrendWalk.Positions(eased, own)],
         ];
         judged.AddRange(walks
             .AsParallel().AsOrdered()
             .Select(walk =>
             {
                 var own = clock.Copy();
-                return walk(own) is { } positions ? Judge(positions, own, stochastic) : judged[0];
+                return walk(own) is { } positions ? Judge(positions, own) : judged[0];
             }));
-        return Choose(judged) ?? judged.MinBy(candidate => candidate.Score).Positions;
+        return (Choose(judged, calm) ?? judged.MinBy(candidate => candidate.Score)).Positions;
     }
 
-    /// <summary>Among the placements that keep the smoothness rule with room to spare, the one that flickers least, then the smoothest; null when none does.</summary>
-    private static double[]? Choose(List<(double[] Positions, double Score, double Busiest, int Reversals)> judged) =>
-        judged.Where(candidate => candidate.Score <= Smoothness.Headroom && candidate.Busiest <= Smoothness.BusiestLimit)
-            .OrderBy(candidate => candidate.Reversals)
+    /// <summary>
+    /// Among the placements that keep the smoothness rule with room to spare and reach the final step only on the last
+    /// frame, the one that flickers least (all with
+    /// at most <paramref name="calm"/> reversing frames count as calm alike), then the smoothest; null when none keeps the rule.
+    /// </summary>
+    private static Judged? Choose(List<Judged> judged, int calm) =>
+        judged.Where(candidate => candidate.Score <= Smoothness.Headroom && candidate.Busiest <= Smoothness.BusiestLimit && !candidate.EndsEarly)
+            .OrderBy(candidate => Math.Max(candidate.Reversals, calm))
             .ThenBy(candidate => candidate.Score)
-            .Select(candidate => candidate.Positions)
+            .Cast<Judged?>()
             .FirstOrDefault();
 
-    /// <summary>A placement with its smoothness score, busiest share and (for stochastic fits) reversals.</summary>
-    private static (double[] Positions, double Score, double Busiest, int Reversals) Judge(double[] positions, RunClock clock, bool reversals)
+    /// <summary>A placement with its smoothness score, busiest share, reversing frames, and whether a frame before the last already shows the end.</summary>
+    private readonly record struct Judged(double[] Positions, double Score, double Busiest, int Reversals, bool EndsEarly);
+
+    /// <summary>A placement, judged.</summary>
+    private static Judged Judge(double[] positions, RunClock clock)
     {
         var moves = FrameRefiner.Displacements(positions, clock)[1..];
-        return (positions, Smoothness.Score(moves), Smoothness.BusiestShare(moves), reversals ? clock.Reversals(positions) : 0);
+        var endsEarly = positions.Length > 1 && positions[^2] >= clock.End;
+        return new(positions, Smoothness.Score(moves), Smoothness.BusiestShare(moves), clock.Reversals(positions), endsEarly);
     }
 
     /// <summary>Frame j goes where the measure reaches eased progress j of its total.</summary>

@@ -6,7 +6,7 @@ using RegressionRender.Tests.Support;
 
 namespace RegressionRender.Tests.Timing;
 
-/// <summary>The pacing of a stochastic fit in its noise (<see cref="TrendWalk"/>): a small record in, frame positions out.</summary>
+/// <summary>The walk along the trend (<see cref="TrendWalk"/>), for a stochastic fit in its noise and a fit oscillating faster than the frames: a small record in, frame positions out.</summary>
 public sealed class TrendWalkTests
 {
     private static readonly Viewport Panel = new(new AxisRange(0, 15), new AxisRange(0, 15), new PixelRect(100, 100, 700, 700));
@@ -90,12 +90,24 @@ public sealed class TrendWalkTests
         Assert.True(turns[turns.Count / 2] < 1, $"median turn {turns[turns.Count / 2]:F2}");
     }
 
+    /// <summary>Full-batch GD on raw x just below its largest stable learning rate: every step flips across the valley, far faster than frames come.</summary>
+    private static FitRecord OscillatingGd() => Fitter.Fit(Scenes.SeedData, new RegressionModel(ModelKind.Linear, 1),
+        new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.015, Epochs = 400, Init = [6, 0.2] }, "GD", "seed");
+
     [Fact]
-    public void Full_Batch_Descent_Is_Left_To_The_Other_Walks()
+    public void A_Deterministic_Fit_Oscillating_Faster_Than_The_Frames_Glides_Too()
     {
-        var gd = Fitter.Fit(Scenes.SeedData, new RegressionModel(ModelKind.Linear, 1),
-            new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.1, Epochs = 100, Standardize = true }, "GD", "seed");
-        Assert.Null(TrendWalk.Positions(EasedProgress.For(Easing.Get("linear"), 60), new RunClock([gd], new CurveProbe(Panel))));
+        // Frames spaced by movement land on either side of the valley at random: the line flickers. The walk along
+        // the trend shows the oscillation's drift instead, and the whole pacing stage chooses it.
+        var record = OscillatingGd();
+        var clock = new RunClock([record], new CurveProbe(Panel));
+        var progress = EasedProgress.For(Easing.Get("cubic-in-out"), 120);
+        var walked = TrendWalk.Positions(progress, clock)!;
+        Assert.True(clock.Reversals(walked) <= Smoothness.FlickerShare * 120, $"the trend walk reverses in {clock.Reversals(walked)} frames");
+        var paced = VisualPacing.Positions(progress, clock);
+        Assert.True(clock.Reversals(paced) <= Smoothness.FlickerShare * 120, $"pacing reverses in {clock.Reversals(paced)} frames");
+        var moves = Enumerable.Range(1, paced.Length - 1).Select(j => clock.Displacement(paced[j - 1], paced[j])).ToArray();
+        Assert.True(Smoothness.Holds(moves), $"score {Smoothness.Score(moves):F2}, busiest {Smoothness.BusiestShare(moves):F2}");
     }
 
     [Fact]

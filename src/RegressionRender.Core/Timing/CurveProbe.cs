@@ -67,25 +67,38 @@ public sealed class CurveProbe
 
     private double SquaredMovement(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        var sum = 0.0;
+        // Segments with all four ends inside (the usual case) add (d0² + d0·d1 + d1²) / 3, summed here without the /3.
+        var (top, bottom) = (_top, _bottom);
+        var inside = 0.0;
+        var clamped = 0.0;
         for (var start = 0; start < a.Length; start += Samples)
         {
-            for (var i = start; i < start + Samples - 1; i++)
+            double previous = a[start] - b[start];
+            var wasInside = a[start] >= top && a[start] <= bottom && b[start] >= top && b[start] <= bottom;
+            for (var i = start + 1; i < start + Samples; i++)
             {
-                sum += SegmentSquared(a[i], a[i + 1], b[i], b[i + 1]);
+                double ai = a[i], bi = b[i];
+                var d = ai - bi;
+                var isInside = ai >= top && ai <= bottom && bi >= top && bi <= bottom;
+                if (isInside && wasInside)
+                {
+                    inside += (previous * previous) + (previous * d) + (d * d);
+                }
+                else
+                {
+                    clamped += SegmentSquared(a[i - 1], ai, b[i - 1], bi);
+                }
+                (previous, wasInside) = (d, isInside);
             }
         }
-        return sum / (a.Length / Samples * (Samples - 1));
+        return ((inside / 3) + clamped) / (a.Length / Samples * (Samples - 1));
     }
 
-    /// <summary>∫₀¹ of the squared distance between two clamped line segments (a0→a1, b0→b1), where either is inside the panel.</summary>
+    /// <summary>∫₀¹ of the squared distance between two clamped line segments (a0→a1, b0→b1), where either is inside the panel, for segments not both inside.</summary>
     private double SegmentSquared(double a0, double a1, double b0, double b1)
     {
-        if (Inside(a0) && Inside(a1) && Inside(b0) && Inside(b1))
-        {
-            return Squared(a0 - b0, a1 - b1);
-        }
-        if ((a0 <= _top && a1 <= _top && b0 <= _top && b1 <= _top) || (a0 >= _bottom && a1 >= _bottom && b0 >= _bottom && b1 >= _bottom))
+        var (top, bottom) = (_top, _bottom);
+        if ((a0 <= top && a1 <= top && b0 <= top && b1 <= top) || (a0 >= bottom && a1 >= bottom && b0 >= bottom && b1 >= bottom))
         {
             return 0;
         }
@@ -93,37 +106,51 @@ public sealed class CurveProbe
         Span<double> cuts = stackalloc double[6];
         var count = 0;
         cuts[count++] = 0;
-        foreach (var (from, to) in (ReadOnlySpan<(double, double)>)[(a0, a1), (b0, b1)])
+        AddCrossings(a0, a1, cuts, ref count);
+        AddCrossings(b0, b1, cuts, ref count);
+        cuts[count++] = 1;
+        for (var i = 2; i < count - 1; i++)
         {
-            foreach (var edge in (ReadOnlySpan<double>)[_top, _bottom])
+            // Insertion sort of the (at most four) crossings.
+            for (var j = i; j > 1 && cuts[j] < cuts[j - 1]; j--)
             {
-                var s = (edge - from) / (to - from);
-                if (s > 0 && s < 1)
-                {
-                    cuts[count++] = s;
-                }
+                (cuts[j], cuts[j - 1]) = (cuts[j - 1], cuts[j]);
             }
         }
-        cuts[count++] = 1;
-        cuts[..count].Sort();
         var sum = 0.0;
+        var (da, db) = (a1 - a0, b1 - b0);
+        var previous = Clamp(a0) - Clamp(b0);
         for (var k = 0; k + 1 < count; k++)
         {
             var (s0, s1) = (cuts[k], cuts[k + 1]);
-            if (s1 <= s0)
-            {
-                continue;
-            }
+            var next = Clamp(a0 + (da * s1)) - Clamp(b0 + (db * s1));
             var middle = (s0 + s1) / 2;
-            if (!Inside(a0 + ((a1 - a0) * middle)) && !Inside(b0 + ((b1 - b0) * middle)))
+            if (s1 > s0 && (Inside(a0 + (da * middle)) || Inside(b0 + (db * middle))))
             {
-                continue;
+                sum += (s1 - s0) * Squared(previous, next);
             }
-            var d0 = Clamp(a0 + ((a1 - a0) * s0)) - Clamp(b0 + ((b1 - b0) * s0));
-            var d1 = Clamp(a0 + ((a1 - a0) * s1)) - Clamp(b0 + ((b1 - b0) * s1));
-            sum += (s1 - s0) * Squared(d0, d1);
+            previous = next;
         }
         return sum;
+    }
+
+    /// <summary>Adds the fractions (strictly between 0 and 1) at which the segment from y0 to y1 crosses the panel's top or bottom.</summary>
+    private void AddCrossings(double y0, double y1, Span<double> cuts, ref int count)
+    {
+        if (y0 == y1)
+        {
+            return;
+        }
+        var top = (_top - y0) / (y1 - y0);
+        if (top > 0 && top < 1)
+        {
+            cuts[count++] = top;
+        }
+        var bottom = (_bottom - y0) / (y1 - y0);
+        if (bottom > 0 && bottom < 1)
+        {
+            cuts[count++] = bottom;
+        }
     }
 
     /// <summary>∫₀¹ (d0 + (d1 − d0)s)² ds.</summary>

@@ -46,17 +46,17 @@ internal static class VisualPacing
         }
         var judged = candidates.Select(positions => Judge(positions, clock)).ToList();
         var calm = (int)Math.Floor(Smoothness.FlickerShare * eased.Count);
-        if (Choose(judged, calm) is { Reversals: var reversals } chosen && reversals <= calm)
+        if (Choose(judged, calm) is { } chosen && Settled(chosen, calm))
         {
             return chosen.Positions;
         }
         // The walks cost more; they run, side by side, only when the placements above (nearly) let a frame jump or
-        // flicker (a deterministic fit that oscillates faster than the frames, such as Adam in a loss spike, gets its trend walk here).
+        // flicker. A deterministic fit that oscillates faster than the frames (Adam in a loss spike, momentum in a
+        // narrow valley) gets its trend walk last, when the walks along the record flicker or jump too.
         IEnumerable<Func<RunClock, double[]?>> walks =
         [
             own => new VisualWalk(own, WalkKnots(knots)).Positions(eased, total),
             .. BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach))),
-            .. stochastic ? [] : (Func<RunClock, double[]?>[])[own => TrendWalk.Positions(eased, own)],
         ];
         judged.AddRange(walks
             .AsParallel().AsOrdered()
@@ -65,6 +65,10 @@ internal static class VisualPacing
                 var own = clock.Copy();
                 return walk(own) is { } positions ? Judge(positions, own) : judged[0];
             }));
+        if (!stochastic && !Settled(Choose(judged, calm), calm) && TrendWalk.Positions(eased, clock) is { } late)
+        {
+            judged.Add(Judge(late, clock));
+        }
         return (Choose(judged, calm) ?? judged.MinBy(candidate => candidate.Score)).Positions;
     }
 
@@ -79,6 +83,9 @@ internal static class VisualPacing
             .ThenBy(candidate => candidate.Score)
             .Cast<Judged?>()
             .FirstOrDefault();
+
+    /// <summary>True when a placement was chosen and it does not flicker: pacing need look no further.</summary>
+    private static bool Settled(Judged? chosen, int calm) => chosen is { } placement && placement.Reversals <= calm;
 
     /// <summary>A placement with its smoothness score, busiest share, reversing frames, and whether a frame before the last already shows the end.</summary>
     private readonly record struct Judged(double[] Positions, double Score, double Busiest, int Reversals, bool EndsEarly);

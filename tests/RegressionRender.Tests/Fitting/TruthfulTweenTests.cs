@@ -88,4 +88,27 @@ public sealed class TruthfulTweenTests
         }
         Assert.True(lifted > 0, "no tween needed lifting: the case does not test anything");
     }
+    [Theory]
+    [InlineData(2.2, true)]    // standardized: every step is exactly opposite the last (the bowl is round)
+    [InlineData(0.04, false)]  // raw x: nearly opposite
+    public void A_Tween_Across_The_Optimum_Swings_Continuously_Instead_Of_Cutting(double rate, bool standardize)
+    {
+        // The viewer sees the curve over the data's x range: 400 equal slices of a step must each move it a little,
+        // not one slice all the way from one side of the optimum to the other.
+        var record = Fitter.Fit(Scenes.SeedData, Line, new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = rate, Epochs = 4, Standardize = standardize, Init = [0.01, 0.01] }, "GD", "seed");
+        double[] before = new double[2], after = new double[2];
+        for (var step = 0; step < 2; step++)
+        {
+            var moves = new List<double>();
+            record.Tween(step, before);
+            for (var i = 1; i <= 400; i++)
+            {
+                record.Tween(step + (i / 400.0), after);
+                moves.Add(Scenes.SeedData.X.Max(x => Math.Abs(RegressionModel.Polynomial(after, x) - RegressionModel.Polynomial(before, x))));
+                Assert.True(record.LossOf(after) >= 0.99 * Math.Min(record.LossAt(step), record.LossAt(step + 1)));
+                after.CopyTo(before, 0);
+            }
+            Assert.True(moves.Max() <= 5 * moves.Average(), $"step {step}: one slice moves {moves.Max():F3} against {moves.Average():F3} on average");
+        }
+    }
 }

@@ -3,13 +3,14 @@ namespace RegressionRender.Core.Fitting;
 /// <summary>
 /// The truthful tween between two kept steps a and b of a record. A straight line in parameter space between two
 /// steps on opposite sides of the valley (oscillation, momentum overshoot, divergence, SGD noise) sweeps through
-/// the valley floor and shows fits far better than the optimizer ever was. This tween is the straight line,
-/// lifted where it would dip: with δ = θ − θ* in the loss bowl's metric (loss = loss(θ*) + ‖δ‖², exactly for least
-/// squares), a point of the line whose loss would fall below 99.5% of the lower of the two steps' losses is pushed
-/// straight out from the optimum onto that level — the smallest change that keeps it truthful. Where the line
-/// never dips (a fit converging from one side, the usual case) it is the straight line, and so it is without an
-/// optimum. Between two steps on opposite sides of the optimum (a diverging or oscillating fit) the lifted part
-/// swings round the optimum quickly, at the lowest truthful level: in effect a cut from one side to the other.
+/// the valley floor and shows fits far better than the optimizer ever was. With δ = θ − θ* in the loss bowl's
+/// metric (loss = loss(θ*) + ‖δ‖², exactly for least squares) and the floor at 99.5% of the lower of the two steps'
+/// losses: where the line never dips below the floor (a fit converging from one side, the usual case) the tween is
+/// the straight line, and so it is without an optimum. Where it dips but stays well away from the optimum, the
+/// dipping points are <em>lifted</em> straight out onto the floor — the smallest change. Where it passes close to
+/// the optimum (opposite steps: a diverging or oscillating fit), a lift would turn round the optimum in an
+/// instant, so the tween <em>swings</em> round it at an even rate instead, its distance changing steadily from one
+/// step's to the other's.
 /// </summary>
 internal sealed class LevelPath(double[] center, double centerLoss, double[] radius, double[] cosine, IReadOnlyDictionary<int, double[]> turns)
 {
@@ -23,9 +24,42 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
         {
             return false;
         }
-        // The swing: the direction turns at an even rate from a's to b's (along the great circle between them in the
-        // bowl's metric, or through the turn direction when they are opposite) while the distance from the optimum
-        // changes geometrically from ra to rb — so the loss, θ* + r², never falls below the lower of the two.
+        var floor = (Margin * (centerLoss + Math.Min(ra * ra, rb * rb))) - centerLoss;
+        return Closest(ra, rb, c) >= NearCenter * NearCenter * floor
+            ? Lift(t, ra, rb, c, floor, a, b, destination)
+            : Swing(entry, t, ra, rb, c, a, b, destination);
+    }
+
+    /// <summary>
+    /// The lift: the straight line, each point whose loss would fall below the floor pushed straight out from the
+    /// optimum onto it — the smallest change that keeps the tween truthful, used where the line stays well away from
+    /// the optimum (a step across a narrow valley, a first step overshooting it), so the tween stays close to the line.
+    /// </summary>
+    private bool Lift(double t, double ra, double rb, double c, double floor, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
+    {
+        // The straight line's offset from the optimum, δ(t) = (1 − t)·δa + t·δb, and its squared length in the bowl.
+        var squared = ((1 - t) * (1 - t) * ra * ra) + (t * t * rb * rb) + (2 * t * (1 - t) * ra * rb * c);
+        if (squared >= floor)
+        {
+            return false;
+        }
+        var lift = Math.Sqrt(floor / Math.Max(squared, 1e-300));
+        for (var k = 0; k < destination.Length; k++)
+        {
+            destination[k] = center[k] + (lift * (((1 - t) * (a[k] - center[k])) + (t * (b[k] - center[k]))));
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The swing, where the straight line passes close to the optimum (steps on opposite sides: oscillation,
+    /// divergence), and a lift would turn round it in an instant, in effect a cut: the direction from the optimum
+    /// turns at an even rate from a's to b's (along the great circle between them in the bowl's metric, or through
+    /// the turn direction when they are exactly opposite) while the distance changes geometrically from ra to rb, so
+    /// the loss (the optimum's + distance²) never falls below the lower of the two.
+    /// </summary>
+    private bool Swing(int entry, double t, double ra, double rb, double c, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
+    {
         var distance = Math.Pow(Math.Max(ra, 1e-300), 1 - t) * Math.Pow(Math.Max(rb, 1e-300), t);
         double wa, wb;
         double[]? through = null;
@@ -40,7 +74,7 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
             // Opposite: half a turn through the turn direction, corrected linearly onto b's exact direction.
             (wa, wb) = (Math.Cos(Math.PI * t) + t, t);
         }
-        // Unnormalised direction, in original units: wa·ua + wb·ub (+ sin(πt)·turn), then scaled to the radius.
+        // Unnormalised direction, in original units: wa·ua + wb·ub (+ sin(πt)·turn), then scaled to the distance.
         var turn = through is null ? 0 : Math.Sin(Math.PI * t);
         // ‖wa·ua + wb·ub + turn·w‖² in the bowl: ua, ub unit with cosine c; w unit, orthogonal to ua and (nearly) to ub.
         var squared = (wa * wa) + (wb * wb) + (2 * wa * wb * c) + (turn * turn);
@@ -51,6 +85,18 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
             destination[k] = center[k] + (scale * direction);
         }
         return true;
+    }
+
+    /// <summary>The squared distance (in the bowl) from the optimum of the closest point of the straight line between the two steps.</summary>
+    private static double Closest(double ra, double rb, double c)
+    {
+        var gap = (ra * ra) + (rb * rb) - (2 * ra * rb * c);
+        if (gap <= 0)
+        {
+            return ra * ra;
+        }
+        var lowestAt = ((ra * ra) - (ra * rb * c)) / gap;
+        return lowestAt <= 0 ? ra * ra : lowestAt >= 1 ? rb * rb : ra * ra * rb * rb * (1 - (c * c)) / gap;
     }
 
     /// <summary>
@@ -73,6 +119,9 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
         var lowest = ra * ra * rb * rb * (1 - (c * c)) / gap;
         return centerLoss + lowest >= Margin * (centerLoss + Math.Min(ra * ra, rb * rb));
     }
+
+    /// <summary>A straight line passing the optimum closer than this share of the floor's distance swings round it instead of being lifted.</summary>
+    private const double NearCenter = 0.5;
 
     /// <summary>Stricter than the truth rule's 0.99, so that rounding never crosses it.</summary>
     private const double Margin = 0.995;

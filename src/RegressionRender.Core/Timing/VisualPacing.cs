@@ -29,22 +29,15 @@ internal static class VisualPacing
             return [.. eased.Select(e => Math.Clamp(e, 0, 1) * clock.End)];
         }
         var inverse = Invert(eased, knots, cumulative, clock.End);
-        // The candidates are independent: refine them in parallel, each with its own clock (clocks hold scratch buffers).
-        var candidates = LockThresholds
-            .AsParallel().AsOrdered()
-            .Select(start =>
-            {
-                var own = clock.Copy();
-                return FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start);
-            })
-            .ToList();
         // A stochastic fit is in its noise for much of the run: its walk along the trend is a candidate from the start.
         var stochastic = clock.Fits.Any(f => f.Info.StepsPerEpoch > 1);
-        if (stochastic && TrendWalk.Positions(eased, clock) is { } trend)
-        {
-            candidates.Add(trend);
-        }
-        var judged = candidates.Select(positions => Judge(positions, clock)).ToList();
+        IEnumerable<Func<RunClock, double[]?>> placements =
+        [
+            // The longest first, so that it starts at once beside the others.
+            .. stochastic ? [own => TrendWalk.Positions(eased, own)] : Array.Empty<Func<RunClock, double[]?>>(),
+            .. LockThresholds.Select(start => (Func<RunClock, double[]?>)(own => FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start))),
+        ];
+        var judged = Run(placements, clock);
         var calm = (int)Math.Floor(Smoothness.FlickerShare * eased.Count);
         if (Choose(judged, calm) is { } chosen && Settled(chosen, calm))
         {
@@ -58,13 +51,7 @@ internal static class VisualPacing
             own => new VisualWalk(own, WalkKnots(knots)).Positions(eased, total),
             .. BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach))),
         ];
-        judged.AddRange(walks
-            .AsParallel().AsOrdered()
-            .Select(walk =>
-            {
-                var own = clock.Copy();
-                return walk(own) is { } positions ? Judge(positions, own) : judged[0];
-            }));
+        judged.AddRange(Run(walks, clock));
         if (!stochastic && !Settled(Choose(judged, calm), calm) && TrendWalk.Positions(eased, clock) is { } late)
         {
             judged.Add(Judge(late, clock));
@@ -74,8 +61,8 @@ internal static class VisualPacing
 
     /// <summary>
     /// Among the placements that keep the smoothness rule with room to spare and reach the final step only on the last
-    /// frame, the one that flickers least (all with
-    /// at most <paramref name="calm"/> reversing frames count as calm alike), then the smoothest; null when none keeps the rule.
+    /// frame, the one that flickers least (all with at most <paramref name="calm"/> reversing frames count as calm
+    /// alike), then the smoothest; null when none keeps the rule.
     /// </summary>
     private static Judged? Choose(List<Judged> judged, int calm) =>
         judged.Where(candidate => candidate.Score <= Smoothness.Headroom && candidate.Busiest <= Smoothness.BusiestLimit && !candidate.EndsEarly)
@@ -83,6 +70,18 @@ internal static class VisualPacing
             .ThenBy(candidate => candidate.Score)
             .Cast<Judged?>()
             .FirstOrDefault();
+
+    /// <summary>Runs independent placements in parallel, each with its own clock (clocks hold scratch buffers), and judges those that place the frames.</summary>
+    private static List<Judged> Run(IEnumerable<Func<RunClock, double[]?>> placements, RunClock clock) =>
+        [.. placements
+            .AsParallel().AsOrdered()
+            .Select(place =>
+            {
+                var own = clock.Copy();
+                return place(own) is { } positions ? Judge(positions, own) : (Judged?)null;
+            })
+            .Where(judged => judged is not null)
+            .Select(judged => judged!.Value)];
 
     /// <summary>True when a placement was chosen and it does not flicker: pacing need look no further.</summary>
     private static bool Settled(Judged? chosen, int calm) => chosen is { } placement && placement.Reversals <= calm;

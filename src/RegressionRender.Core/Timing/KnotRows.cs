@@ -32,18 +32,27 @@ internal sealed class KnotRows
             moves[i] = clock.Distance(rows.AsSpan(i * Width, Width), rows.AsSpan((i + 1) * Width, Width));
         }
         var finest = moves.Sum() * FinestShare;
-        var knots = new List<double>(count + 1) { 0 };
-        for (var i = 0; i < count; i++)
+        var parts = moves.Select(move => finest > 0 ? (int)Math.Min(Math.Ceiling(move / finest), MaxKnots / 10) : 1).ToArray();
+        if (parts.All(p => p <= 1))
         {
-            var parts = finest > 0 ? (int)Math.Min(Math.Ceiling(moves[i] / finest), MaxKnots / 10) : 1;
-            for (var p = 1; p < parts; p++)
-            {
-                knots.Add(even[i] + ((even[i + 1] - even[i]) * p / parts));
-            }
-            knots.Add(even[i + 1]);
+            (Knots, _rows) = (even, rows);
+            return;
         }
-        Knots = [.. knots];
-        _rows = Knots.Length == even.Length ? rows : Sample(clock, Knots);
+        // The even knots keep their rows; only the new ones in between are sampled.
+        Knots = new double[parts.Sum(p => Math.Max(1, p)) + 1];
+        _rows = new float[Knots.Length * Width];
+        var at = 0;
+        for (var i = 0; i <= count; i++, at++)
+        {
+            Knots[at] = even[i];
+            rows.AsSpan(i * Width, Width).CopyTo(_rows.AsSpan(at * Width, Width));
+            for (var p = 1; i < count && p < parts[i]; p++)
+            {
+                at++;
+                Knots[at] = even[i] + ((even[i + 1] - even[i]) * p / parts[i]);
+                clock.Sample(Knots[at], _rows.AsSpan(at * Width, Width));
+            }
+        }
     }
 
     private float[] Sample(RunClock clock, double[] knots)

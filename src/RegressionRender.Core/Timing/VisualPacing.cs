@@ -39,13 +39,14 @@ internal static class VisualPacing
         ];
         var judged = Run(placements, clock);
         var calm = (int)Math.Floor(Smoothness.FlickerShare * eased.Count);
-        if (Choose(judged, calm) is { } chosen && Settled(chosen, calm))
+        // A stochastic fit's trend walk is already here: walks along the record would not flicker less.
+        if (Choose(judged, calm) is { } chosen && (stochastic || Settled(chosen, calm)))
         {
             return chosen.Positions;
         }
-        // The walks cost more; they run, side by side, only when the placements above (nearly) let a frame jump or
-        // flicker. A deterministic fit that oscillates faster than the frames (Adam in a loss spike, momentum in a
-        // narrow valley) gets its trend walk last, when the walks along the record flicker or jump too.
+        // The walks cost more; they run, side by side, only when the placements above (nearly) let a frame jump or,
+        // for deterministic fits, flicker. A deterministic fit that oscillates faster than the frames (Adam in a loss
+        // spike, momentum in a narrow valley) gets its trend walk last, when the walks along the record flicker or jump too.
         IEnumerable<Func<RunClock, double[]?>> walks =
         [
             own => new VisualWalk(own, WalkKnots(knots)).Positions(eased, total),

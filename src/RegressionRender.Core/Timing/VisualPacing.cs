@@ -1,12 +1,14 @@
 namespace RegressionRender.Core.Timing;
 
 /// <summary>
-/// Visual pacing: frames spaced so that the curves move by equal on-screen distances, shaped by the easing.
-/// Several placements are built — the inverse of the visible-movement measure with phase locking from a few
-/// spacings, each refined, and, when those come near a jump, walks along the record (<see cref="VisualWalk"/>,
-/// <see cref="BudgetWalk"/>; for stochastic fits also <see cref="TrendWalk"/>, from the start) — and among those
-/// that keep the smoothness rule with room to spare, the one with the fewest reversals (flicker; counted for
-/// stochastic fits only), then the smoothest, is kept; if none keeps it, the smoothest.
+/// Visual pacing: frames spaced so that the curves move by equal on-screen distances, shaped by the easing. Three
+/// stages, each run only when the one before found no plan that keeps the smoothness rule with room to spare
+/// without flickering (<see cref="Smoothness"/>): (1) the inverse of the visible-movement measure, phase-locked
+/// from a few spacings and refined, plus for stochastic fits the walk along their trend (<see cref="TrendWalk"/>);
+/// (2) walks along the record (<see cref="VisualWalk"/>, <see cref="BudgetWalk"/>); (3) for a deterministic fit
+/// that still flickers, its trend walk. Among the plans that keep the rule and reach the final step only on the
+/// last frame, the one with the fewest reversals wins (up to the calm share they count alike), then the smoothest;
+/// if none keeps the rule, the smoothest.
 /// </summary>
 internal static class VisualPacing
 {

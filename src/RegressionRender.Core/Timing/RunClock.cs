@@ -89,7 +89,13 @@ internal sealed class RunClock
     /// How many frames at <paramref name="positions"/> reverse: their movement turns back on the previous frame's
     /// (see <see cref="Smoothness.ReversalCosine"/>): flicker, when a stochastic fit's noise makes it.
     /// </summary>
-    public int Reversals(IReadOnlyList<double> positions)
+    public int Reversals(IReadOnlyList<double> positions) => Watch(positions).Reversals;
+
+    /// <summary>
+    /// What a viewer would notice in frames at <paramref name="positions"/> that the smoothness rule cannot see:
+    /// frames that reverse (<see cref="Reversals"/>), and frames that show no fit inside the panel.
+    /// </summary>
+    public (int Reversals, int Empty) Watch(IReadOnlyList<double> positions)
     {
         var rows = positions.Select(u =>
         {
@@ -97,6 +103,7 @@ internal sealed class RunClock
             Sample(u, row);
             return row;
         }).ToArray();
+        var empty = rows.Count(row => !Probe.AnyInside(row));
         var count = 0;
         for (var j = 1; j < rows.Length - 1; j++)
         {
@@ -113,7 +120,7 @@ internal sealed class RunClock
                 count++;
             }
         }
-        return count;
+        return (count, empty);
     }
 
     /// <summary>The visible movement between two rows of <see cref="Sample"/> (<see cref="CurveProbe.Movement"/>).</summary>

@@ -63,12 +63,13 @@ internal static class VisualPacing
     }
 
     /// <summary>
-    /// Among the placements that keep the smoothness rule with room to spare and reach the final step only on the last
-    /// frame, the one that flickers least (all with at most <paramref name="calm"/> reversing frames count as calm
+    /// Among the placements that keep the smoothness rule with room to spare, reach the final step only on the last
+    /// frame and show some fit in all but a few frames (no more than <paramref name="calm"/>), the one that flickers least (all with at most <paramref name="calm"/> reversing frames count as calm
     /// alike), then the smoothest; null when none keeps the rule.
     /// </summary>
     private static Judged? Choose(List<Judged> judged, int calm) =>
-        judged.Where(candidate => candidate.Score <= Smoothness.Headroom && candidate.Busiest <= Smoothness.BusiestLimit && !candidate.EndsEarly)
+        judged.Where(candidate => candidate.Score <= Smoothness.Headroom && candidate.Busiest <= Smoothness.BusiestLimit && !candidate.EndsEarly
+                && candidate.Empty <= calm)
             .OrderBy(candidate => Math.Max(candidate.Reversals, calm))
             .ThenBy(candidate => candidate.Score)
             .Cast<Judged?>()
@@ -89,15 +90,16 @@ internal static class VisualPacing
     /// <summary>True when a placement was chosen and it does not flicker: pacing need look no further.</summary>
     private static bool Settled(Judged? chosen, int calm) => chosen is { } placement && placement.Reversals <= calm;
 
-    /// <summary>A placement with its smoothness score, busiest share, reversing frames, and whether a frame before the last already shows the end.</summary>
-    private readonly record struct Judged(double[] Positions, double Score, double Busiest, int Reversals, bool EndsEarly);
+    /// <summary>A placement with its smoothness score, busiest share, reversing frames, frames with no fit in view, and whether a frame before the last already shows the end.</summary>
+    private readonly record struct Judged(double[] Positions, double Score, double Busiest, int Reversals, int Empty, bool EndsEarly);
 
     /// <summary>A placement, judged.</summary>
     private static Judged Judge(double[] positions, RunClock clock)
     {
         var moves = FrameRefiner.Displacements(positions, clock)[1..];
         var endsEarly = positions.Length > 1 && positions[^2] >= clock.End;
-        return new(positions, Smoothness.Score(moves), Smoothness.BusiestShare(moves), clock.Reversals(positions), endsEarly);
+        var (reversals, empty) = clock.Watch(positions);
+        return new(positions, Smoothness.Score(moves), Smoothness.BusiestShare(moves), reversals, empty, endsEarly);
     }
 
     /// <summary>Frame j goes where the measure reaches eased progress j of its total.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using RegressionRender.Core.Config;
 using RegressionRender.Core.Timing;
+using RegressionRender.Tests.Support;
 
 namespace RegressionRender.Tests.Examples;
 
@@ -48,6 +49,25 @@ public sealed class TruthfulMotionTests
         }
         AssertTruthful(easing, plan);
         AssertNoDeadTime(easing, plan);
+    }
+
+    [Fact]
+    public void A_Diverging_Fit_Does_Not_Spend_Its_Last_Frames_Off_The_Panel()
+    {
+        // GD on raw car weight, far too large a step: after it flies off, its last step is a wide swing far outside
+        // the view; pacing must not spend the end of the video on frames that show nothing (an independent review's case).
+        using var folder = new TempFolder();
+        File.Copy(Repo.Path_("examples", "data", "cars.csv"), folder.File("cars.csv"));
+        var config = folder.Write("diverge.json", """
+            { "data": { "csv": "cars.csv", "x": "Weight_in_lbs", "y": "Miles_per_Gallon" },
+              "fit": { "optimizer": "gd", "learningRate": 2.3e-07, "epochs": 300 },
+              "animation": { "duration": 6 },
+              "view": { "width": 1280, "height": 720, "x": [1500, 5200], "y": [-10, 60], "panels": ["fit", "loss"] } }
+            """);
+        var plan = PlanReport.Build(PreparedScene.Load(config));
+        Assert.True(plan.Fits[0].Diverged, "the case does not diverge: it tests nothing");
+        AssertTruthful("diverge", plan);
+        AssertNoDeadTime("diverge", plan);
     }
 
     private static void AssertTruthful(string name, PlanReport plan)

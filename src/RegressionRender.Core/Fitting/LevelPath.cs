@@ -90,6 +90,7 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
     /// <summary>The squared distance (in the bowl) from the optimum of the closest point of the straight line between the two steps.</summary>
     private static double Closest(double ra, double rb, double c)
     {
+        // ‖(1 − t)·δa + t·δb‖² is lowest at t* = (ra² − ra·rb·c) / gap, or at an end.
         var gap = (ra * ra) + (rb * rb) - (2 * ra * rb * c);
         if (gap <= 0)
         {
@@ -103,22 +104,8 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
     /// True when the straight line between the two steps never comes below 99% of the lower of their losses
     /// (in the bowl: its lowest point, from the radii and the angle): then the tween is the straight line.
     /// </summary>
-    private bool StraightIsTruthful(double ra, double rb, double c)
-    {
-        var gap = (ra * ra) + (rb * rb) - (2 * ra * rb * c);
-        if (gap <= 0)
-        {
-            return true;
-        }
-        // ‖(1 − t)·δa + t·δb‖² is lowest at t* = (ra² − ra·rb·c) / gap.
-        var lowestAt = ((ra * ra) - (ra * rb * c)) / gap;
-        if (lowestAt <= 0 || lowestAt >= 1)
-        {
-            return true;
-        }
-        var lowest = ra * ra * rb * rb * (1 - (c * c)) / gap;
-        return centerLoss + lowest >= Margin * (centerLoss + Math.Min(ra * ra, rb * rb));
-    }
+    private bool StraightIsTruthful(double ra, double rb, double c) =>
+        centerLoss + Closest(ra, rb, c) >= Margin * (centerLoss + Math.Min(ra * ra, rb * rb));
 
     /// <summary>A straight line passing the optimum closer than this share of the floor's distance swings round it instead of being lifted.</summary>
     private const double NearCenter = 0.5;

@@ -14,12 +14,12 @@ internal static class PlanCommand
         scene.AddTo(command, withFormats: false);
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
-            var prepared = PreparedScene.Load(result.GetValue(config)!, scene.Read(result));
+            var prepared = PreparedScene.Load(result.GetValue(config)!, scene.Read(result), cancellationToken);
             foreach (var warning in prepared.Warnings)
             {
                 await cli.Error.WriteLineAsync($"warning: {warning}");
             }
-            var report = PlanReport.Build(prepared);
+            var report = PlanReport.Build(prepared, cancellationToken);
             if (result.GetValue(json))
             {
                 await cli.Output.WriteLineAsync(report.ToJson());

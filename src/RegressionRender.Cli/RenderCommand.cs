@@ -30,7 +30,7 @@ internal static class RenderCommand
                 {
                     throw new Core.InvalidInputException("--record", "records one config at a time; give a single CONFIG");
                 }
-                var prepared = PreparedScene.Prepare(items[0].Scene!);
+                var prepared = PreparedScene.Prepare(items[0].Scene!, cancellationToken);
                 RecordExport.Write(prepared, recordPath);
                 items = [items[0] with { Prepared = prepared }];
                 await cli.Error.WriteLineAsync($"wrote {Shown(recordPath)} (fit record)");

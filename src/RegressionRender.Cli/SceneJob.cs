@@ -41,7 +41,7 @@ internal static class SceneJob
                     .Select(path => new RenderedOutput(Enum.Parse<OutputFormat>(Path.GetExtension(path)[1..], ignoreCase: true), path, SceneRenderer.SizeOnDisk(path), 0, 0)).ToList();
                 return new JobResult(scene.SourcePath, scene.Name, JobStatus.Skipped, existing, clock.Elapsed.TotalSeconds, "up to date", []);
             }
-            prepared ??= PreparedScene.Prepare(scene);
+            prepared ??= PreparedScene.Prepare(scene, cancellationToken);
             StartupTrace.Mark("data loaded and fitted");
             RenderCache.Forget(scene, outputFolder);
             var outputs = await SceneRenderer.RenderAsync(prepared, outputFolder, new EncoderOptions(), progress(scene.Name), cancellationToken);

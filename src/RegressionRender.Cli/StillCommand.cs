@@ -34,7 +34,7 @@ internal static class StillCommand
                 var view = Core.Config.SceneLoader.Load(result.GetValue(config)!).Config.View;
                 overrides = overrides with { Width = thumbnail, Height = Math.Max(64, (int)Math.Round((double)thumbnail * view.Height / view.Width / 2) * 2) };
             }
-            var prepared = PreparedScene.Load(result.GetValue(config)!, overrides);
+            var prepared = PreparedScene.Load(result.GetValue(config)!, overrides, cancellationToken);
             var fps = prepared.Config.Animation.Fps;
             var frames = Core.Timing.Timeline.PhaseFrames(prepared.Config.Animation, fps);
             var total = frames.HoldStart + frames.Animate + frames.HoldEnd;
@@ -42,7 +42,7 @@ internal static class StillCommand
                 ?? (result.GetValue(at) is { } seconds ? (int)Math.Round(seconds * fps)
                 : result.GetValue(progress) is { } fraction ? (int)Math.Round(fraction * (total - 1))
                 : int.MaxValue);
-            var png = SceneRenderer.Still(prepared, index, out var shown);
+            var png = SceneRenderer.Still(prepared, index, out var shown, cancellationToken);
             var target = result.GetValue(output) ?? Path.Combine("output", $"{prepared.Scene.Name}-frame{shown}.png");
             OutputFile.WriteAllBytes(target, png);
             await cli.Error.WriteLineAsync($"wrote {target} (frame {shown})");

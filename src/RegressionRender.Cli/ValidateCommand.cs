@@ -16,10 +16,14 @@ internal static class ValidateCommand
             {
                 var code = await cli.Errors(result).RunAsync(async () =>
                 {
-                    var prepared = PreparedScene.Load(config);
+                    var prepared = PreparedScene.Load(config, cancellationToken: cancellationToken);
                     await cli.Output.WriteLineAsync($"ok {config}: {prepared.Data.Count} points, {prepared.Fits.Count} fit(s), {string.Join(", ", prepared.Config.Output.Formats).ToLowerInvariant()}");
                     return ExitCodes.Success;
                 });
+                if (code == ExitCodes.Cancelled)
+                {
+                    return code;
+                }
                 worst = Math.Max(worst, code);
             }
             return worst;

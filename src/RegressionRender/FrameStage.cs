@@ -10,14 +10,14 @@ namespace RegressionRender;
 /// </summary>
 internal sealed class FrameStage : IDisposable
 {
-    public FrameStage(PreparedScene scene, FontSet fonts, int width, int height, int fps, bool keepAlpha)
+    public FrameStage(PreparedScene scene, FontSet fonts, int width, int height, int fps, bool keepAlpha, CancellationToken cancellationToken)
     {
         (Width, Height, Fps, HasAlpha) = (width, height, fps, keepAlpha);
         FrameCount = Core.Timing.Timeline.FrameCountFor(scene.Config.Animation, fps);
         var plan = new Lazy<Core.Layout.ScenePlan>(() => scene.PlanFor(width, height));
         Timeline = new Lazy<Timeline>(() =>
         {
-            var timeline = scene.TimelineFor(plan.Value, fps);
+            var timeline = scene.TimelineFor(plan.Value, fps, cancellationToken);
             Encoding.StartupTrace.Mark("timeline planned");
             return timeline;
         });

@@ -53,7 +53,7 @@ internal static class GifBudget
             .ToList();
         async Task<(AtomicOutput Output, Try Made)> EncodeAt((int Width, int Height, int Fps) level, int? colors)
         {
-            using var stage = new FrameStage(scene, fonts, level.Width, level.Height, level.Fps, keepAlpha: false);
+            using var stage = new FrameStage(scene, fonts, level.Width, level.Height, level.Fps, keepAlpha: false, cancellationToken);
             var output = new AtomicOutput(target);
             try
             {
@@ -68,7 +68,7 @@ internal static class GifBudget
         }
         int FloorColors((int Width, int Height, int Fps) level)
         {
-            using var stage = new FrameStage(scene, fonts, level.Width, level.Height, level.Fps, keepAlpha: false);
+            using var stage = new FrameStage(scene, fonts, level.Width, level.Height, level.Fps, keepAlpha: false, cancellationToken);
             return GifPalette.FewestColors(new TimelineFrameSource(stage), FloorPsnr, cancellationToken);
         }
         // The smallest settings first (a quick encode): a limit they exceed is refused at once.

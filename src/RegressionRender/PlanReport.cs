@@ -9,11 +9,11 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, ReportJsonContext.Default.PlanReport);
 
     /// <summary>The plan of the video (not the GIF) of a scene.</summary>
-    public static PlanReport Build(PreparedScene scene)
+    public static PlanReport Build(PreparedScene scene, CancellationToken cancellationToken = default)
     {
         var view = scene.Config.View;
         var plan = scene.PlanFor(view.Width, view.Height);
-        var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps);
+        var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps, cancellationToken);
         var fits = scene.Fits.Select(f => new PlanFit(
             f.Info.Label, f.Steps, f.Info.Epochs, f.Info.StepsPerEpoch, f.Final.ToArray(), f.FinalLoss,
             f.Info.Target, f.Info.TargetLoss, f.Info.Diverged, f.Info.DivergedAtStep,

@@ -34,7 +34,8 @@ public sealed class PreparedScene
 
     /// <summary>Loads the config at <paramref name="configPath"/>, applies overrides, loads data and fits.</summary>
     /// <exception cref="Core.InvalidInputException">The config or its data is invalid.</exception>
-    public static PreparedScene Load(string configPath, SceneOverrides? overrides = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while fitting.</exception>
+    public static PreparedScene Load(string configPath, SceneOverrides? overrides = null, CancellationToken cancellationToken = default)
     {
         var scene = SceneLoader.Load(configPath);
         if (overrides is not null)
@@ -42,7 +43,7 @@ public sealed class PreparedScene
             scene = scene with { Config = overrides.ApplyTo(scene.Config) };
             SceneValidator.Validate(scene.Config, configPath + " (with command-line options)");
         }
-        return Prepare(scene);
+        return Prepare(scene, cancellationToken);
     }
 
     /// <summary>
@@ -58,7 +59,8 @@ public sealed class PreparedScene
     }
 
     /// <summary>Loads data and runs every fit of an already validated scene.</summary>
-    public static PreparedScene Prepare(LoadedScene scene)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while fitting.</exception>
+    public static PreparedScene Prepare(LoadedScene scene, CancellationToken cancellationToken = default)
     {
         var data = DatasetLoader.Load(scene);
         var model = RegressionModel.From(scene.Config.Model);
@@ -72,7 +74,7 @@ public sealed class PreparedScene
         {
             var fit = scene.Config.Fit[i];
             var label = fit.Label ?? DefaultLabel(fit.Optimizer);
-            var record = Fitter.Fit(data, model, fit, label, scene.SourcePath);
+            var record = Fitter.Fit(data, model, fit, label, scene.SourcePath, cancellationToken);
             if (record.Info.DivergedAtStep is { } step)
             {
                 warnings.Add($"{label} diverged at step {step} (learning rate {fit.LearningRate} is too high); the video shows it flying off");
@@ -86,7 +88,9 @@ public sealed class PreparedScene
     public ScenePlan PlanFor(int width, int height) => ScenePlan.Create(Config, Data, Fits, width, height);
 
     /// <summary>The frame timeline for <paramref name="plan"/> at <paramref name="fps"/>.</summary>
-    public Timeline TimelineFor(ScenePlan plan, int fps) => Timeline.Build(Fits, Config.Animation, fps, plan.FitViewport);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while pacing.</exception>
+    public Timeline TimelineFor(ScenePlan plan, int fps, CancellationToken cancellationToken = default) =>
+        Timeline.Build(Fits, Config.Animation, fps, plan.FitViewport, cancellationToken);
 
     /// <summary>True when the config asks for a see-through background (<c>view.colors.background</c> with alpha below FF).</summary>
     public bool IsTransparent => Core.Rgba.ParseOr(Config.View.Colors?.Background, new Core.Rgba(0, 0, 0, 0xFF)).A < 0xFF;

@@ -51,7 +51,7 @@ public static class SceneRenderer
                     : (config.View.Width, config.View.Height, config.Animation.Fps, keepAlpha);
                 if (!stages.TryGetValue(key, out var stage))
                 {
-                    stage = stages[key] = new FrameStage(scene, fonts, key.Item1, key.Item2, key.Item3, keepAlpha);
+                    stage = stages[key] = new FrameStage(scene, fonts, key.Item1, key.Item2, key.Item3, keepAlpha, cancellationToken);
                 }
                 results.Add(await WriteAsync(scene, fonts, format, target, stage, encoder, progress, cancellationToken));
             }
@@ -142,11 +142,11 @@ public static class SceneRenderer
     }
 
     /// <summary>Draws one frame of the video as PNG bytes; <paramref name="shown"/> is the frame drawn (clamped to the video).</summary>
-    public static byte[] Still(PreparedScene scene, int frame, out int shown)
+    public static byte[] Still(PreparedScene scene, int frame, out int shown, CancellationToken cancellationToken = default)
     {
         using var fonts = FontSet.Load();
         var plan = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
-        var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps);
+        var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps, cancellationToken);
         using var renderer = new FrameRenderer(plan, fonts, keepAlpha: true);
         shown = Math.Clamp(frame, 0, timeline.FrameCount - 1);
         return renderer.DrawPng(timeline.Frames[shown]);

@@ -17,7 +17,8 @@ public static class Fitter
     public const double DivergenceFactor = 1e6;
 
     /// <summary>Fits <paramref name="data"/> with one optimizer and returns its record.</summary>
-    public static FitRecord Fit(Dataset data, RegressionModel model, FitConfig fit, string label, string configPath)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked every 16,384 steps).</exception>
+    public static FitRecord Fit(Dataset data, RegressionModel model, FitConfig fit, string label, string configPath, CancellationToken cancellationToken = default)
     {
         var n = data.Count;
         var p = model.ParameterCount;
@@ -66,6 +67,10 @@ public static class Fitter
                 objective.Gradient(point, batch, gradient);
                 rule.Step(parameters, gradient);
                 step++;
+                if ((step & 0x3FFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
                 var last = step == totalSteps;
                 if (!parameters.All(double.IsFinite))
                 {

@@ -16,10 +16,11 @@ internal sealed class RunClock
     private readonly float[] _rowA;
     private readonly float[] _rowB;
 
-    public RunClock(IReadOnlyList<FitRecord> fits, CurveProbe probe)
+    public RunClock(IReadOnlyList<FitRecord> fits, CurveProbe probe, CancellationToken cancellation = default)
     {
         _fits = fits;
         Probe = probe;
+        Cancellation = cancellation;
         var reference = fits.MaxBy(f => (double)f.Steps / f.Info.StepsPerEpoch)!;
         End = reference.Steps;
         StepsPerEpoch = reference.Info.StepsPerEpoch;
@@ -34,6 +35,9 @@ internal sealed class RunClock
 
     /// <summary>What the fits look like on screen.</summary>
     public CurveProbe Probe { get; }
+
+    /// <summary>Stops pacing (Ctrl-C): checked between its stages and between the placements it tries.</summary>
+    public CancellationToken Cancellation { get; }
 
     /// <summary>The clock position at which every fit shows its last step.</summary>
     public double End { get; }
@@ -60,7 +64,7 @@ internal sealed class RunClock
     }
 
     /// <summary>A clock over the same fits with its own scratch buffers, for use on another thread.</summary>
-    public RunClock Copy() => new(_fits, Probe);
+    public RunClock Copy() => new(_fits, Probe, Cancellation);
 
     /// <summary>The visible movement, between clock positions <paramref name="from"/> and <paramref name="to"/>, of what pacing follows.</summary>
     public double Displacement(double from, double to)

@@ -59,10 +59,10 @@ public sealed class Timeline
     /// animated frame its share of the movement (<see cref="EasedProgress"/>), pacing places the frames on the
     /// run clock (<see cref="Pacing"/>), and <see cref="FrameDisplay"/> decides what each frame draws.
     /// </summary>
-    public static Timeline Build(IReadOnlyList<FitRecord> fits, AnimationConfig animation, int fps, Viewport fitPanel)
+    public static Timeline Build(IReadOnlyList<FitRecord> fits, AnimationConfig animation, int fps, Viewport fitPanel, CancellationToken cancellationToken = default)
     {
         var (holdStart, animate, holdEnd) = PhaseFrames(animation, fps);
-        var clock = new RunClock(fits, new CurveProbe(fitPanel));
+        var clock = new RunClock(fits, new CurveProbe(fitPanel), cancellationToken);
         var progress = EasedProgress.For(Easing.Get(animation.Easing), animate);
         var animated = FrameDisplay.Choose(clock, Pacing.Positions(animation.Pacing, progress, clock));
         var total = holdStart + animate + holdEnd;

@@ -25,6 +25,7 @@ internal static class VisualPacing
     public static double[] Positions(IReadOnlyList<double> eased, RunClock clock)
     {
         var (knots, cumulative) = VisibleMovement.Measure(clock);
+        clock.Cancellation.ThrowIfCancellationRequested();
         var total = cumulative[^1];
         if (total <= 1e-9)
         {
@@ -55,6 +56,7 @@ internal static class VisualPacing
             .. BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach))),
         ];
         judged.AddRange(Run(walks, clock));
+        clock.Cancellation.ThrowIfCancellationRequested();
         if (!stochastic && !Settled(Choose(judged, calm), calm) && TrendWalk.Positions(eased, clock) is { } late)
         {
             judged.Add(Judge(late, clock));
@@ -78,7 +80,7 @@ internal static class VisualPacing
     /// <summary>Runs independent placements in parallel, each with its own clock (clocks hold scratch buffers), and judges those that place the frames.</summary>
     private static List<Judged> Run(IEnumerable<Func<RunClock, double[]?>> placements, RunClock clock) =>
         [.. placements
-            .AsParallel().AsOrdered()
+            .AsParallel().AsOrdered().WithCancellation(clock.Cancellation)
             .Select(place =>
             {
                 var own = clock.Copy();

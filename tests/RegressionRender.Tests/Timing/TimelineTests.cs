@@ -30,6 +30,16 @@ public sealed class TimelineTests
         Assert.Equal(1.0 / 30, timeline.Frames[1].Time, 12);
     }
 
+    [Fact]
+    public void Cancelled_Fitting_And_Pacing_Stop_With_OperationCanceled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var fit = new FitConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 0.0001, Epochs = 10_000, Init = [0.01, 0.01] };
+        Assert.ThrowsAny<OperationCanceledException>(() => Fitter.Fit(Seed, new RegressionModel(ModelKind.Linear, 1), fit, "SGD", "seed", cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Timeline.Build([SeedSgd()], new AnimationConfig(), 30, Panel, cancelled.Token));
+    }
+
     [Theory]
     [InlineData(8, 30, 0.5, 2)]
     [InlineData(1, 7, 0.13, 0.07)]

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using RegressionRender.Tests.Support;
+
+namespace RegressionRender.Tests.Hardening;
+
+/// <summary>
+/// Ctrl-C while the fits run or the frames are planned (before any output exists): every command stops within moments,
+/// exits 130 and writes nothing. Before, fitting and pacing ignored it: `plan` ran on for 20 s and exited 0.
+/// </summary>
+[Trait("Speed", "Slow")]
+public sealed class PlanningCancelTests
+{
+    /// <summary>Three per-sample SGD fits of 10,000,000 epochs on 5 points: 150 million steps, over 10 s of fitting.</summary>
+    private const string LongFits = """
+        {
+          "data": { "points": [[1, 1], [2, 2.5], [3, 2.9], [4, 4.2], [5, 5.1]] },
+          "model": { "type": "linear" },
+          "fit": [
+            { "optimizer": "sgd", "learningRate": 0.0001, "epochs": 10000000 },
+            { "optimizer": "sgd", "learningRate": 0.00005, "epochs": 10000000 },
+            { "optimizer": "sgd", "learningRate": 0.00002, "epochs": 10000000 }
+          ],
+          "animation": { "duration": 2, "fps": 10 },
+          "view": { "width": 160, "height": 120 },
+          "output": { "formats": ["png"] }
+        }
+        """;
+
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("validate")]
+    [InlineData("still")]
+    [InlineData("render")]
+    public async Task Sigint_While_Fitting_Exits_130_At_Once_And_Writes_Nothing(string command)
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("long.json", LongFits);
+        var output = folder.File("out");
+        string[] arguments = command switch
+        {
+            "render" => ["render", config, "-o", output],
+            "still" => ["still", config, "-o", Path.Combine(output, "frame.png")],
+            _ => [command, config],
+        };
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        info.Environment["REGRENDER_TRACE"] = "1";
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "regrender.dll"), .. arguments])
+        {
+            info.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        // The trace's first line comes as main starts, just before the signal handlers are registered.
+        var log = new System.Text.StringBuilder();
+        log.AppendLine(await process.StandardError.ReadLineAsync());
+        var rest = process.StandardError.ReadToEndAsync();
+        await Task.Delay(1500);
+        if (process.HasExited)
+        {
+            Assert.Fail($"the command ended before it could be interrupted: {log}{await rest}");
+        }
+
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(0, Kill(process.Id, 2));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(patience.Token);
+        var late = clock.Elapsed;
+        log.Append(await rest);
+        await stdout;
+
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {log}");
+        Assert.Contains("cancelled", log.ToString(), StringComparison.Ordinal);
+        Assert.True(late < TimeSpan.FromSeconds(3), $"exited {late.TotalSeconds:0.0} s after Ctrl-C");
+        Assert.False(Directory.Exists(output), "the output folder was created");
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

@@ -101,25 +101,27 @@ internal sealed class RunClock
     /// </summary>
     public (int Reversals, int Empty) Watch(IReadOnlyList<double> positions)
     {
-        var rows = positions.Select(u =>
+        // Three rows at a time (before, this, after): memory stays at three frames whatever the frame count.
+        var (before, now, after) = (new float[RowLength], new float[RowLength], new float[RowLength]);
+        var floor = Smoothness.ReversalPixels * Smoothness.ReversalPixels * RowLength;
+        var (empty, count) = (0, 0);
+        for (var j = 0; j < positions.Count; j++)
         {
-            var row = new float[RowLength];
-            Sample(u, row);
-            return row;
-        }).ToArray();
-        var empty = rows.Count(row => !Probe.AnyInside(row));
-        var count = 0;
-        for (var j = 1; j < rows.Length - 1; j++)
-        {
-            double dot = 0, before = 0, after = 0;
+            (before, now, after) = (now, after, before);
+            Sample(positions[j], after);
+            empty += Probe.AnyInside(after) ? 0 : 1;
+            if (j < 2)
+            {
+                continue;
+            }
+            double dot = 0, into = 0, outOf = 0;
             for (var s = 0; s < RowLength; s++)
             {
-                var a = Probe.Clamp(rows[j][s]) - Probe.Clamp(rows[j - 1][s]);
-                var b = Probe.Clamp(rows[j + 1][s]) - Probe.Clamp(rows[j][s]);
-                (dot, before, after) = (dot + (a * b), before + (a * a), after + (b * b));
+                var a = Probe.Clamp(now[s]) - Probe.Clamp(before[s]);
+                var b = Probe.Clamp(after[s]) - Probe.Clamp(now[s]);
+                (dot, into, outOf) = (dot + (a * b), into + (a * a), outOf + (b * b));
             }
-            var floor = Smoothness.ReversalPixels * Smoothness.ReversalPixels * RowLength;
-            if (before >= floor && after >= floor && dot < Smoothness.ReversalCosine * Math.Sqrt(before * after))
+            if (into >= floor && outOf >= floor && dot < Smoothness.ReversalCosine * Math.Sqrt(into * outOf))
             {
                 count++;
             }

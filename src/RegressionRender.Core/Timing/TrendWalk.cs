@@ -112,16 +112,18 @@ internal sealed class TrendWalk
 
     /// <summary>
     /// One walk: forward from step 0 (frames 1, 2, …) or backward from the final step (frames n−2, n−3, …).
-    /// Returns each frame's position in knots and its row.
+    /// Returns each frame's position in knots and how far it moves from the frame before it (frame j−1 to j). Only
+    /// the last two frames' rows are kept, so memory does not grow with the frame count.
     /// </summary>
-    private (double[] At, float[] Rows) Run(float[] trend, double[] goal, double[] moves, double band, int direction)
+    private (double[] At, double[] Moved) Run(float[] trend, double[] goal, double[] moves, double band, int direction)
     {
         var n = goal.Length;
         var at = new double[n];
-        var rows = new float[n * _width];
+        var moved = new double[n];
         var (first, stop) = direction > 0 ? (0, n - 1) : (n - 1, 0);
         at[first] = direction > 0 ? 0 : _last;
-        Row(direction > 0 ? 0 : _last).CopyTo(rows.AsSpan(first * _width, _width));
+        var (before, from, row) = (new float[_width], new float[_width], new float[_width]);
+        Row(at[first] == 0 ? 0 : _last).CopyTo(from);
         var probe = new float[_width];
         var target = new float[_width];
         for (var j = first + direction; j != stop; j += direction)
@@ -132,11 +134,9 @@ internal sealed class TrendWalk
             var reach = goal[j] + (direction * Math.Max(1, Math.Abs(goal[j + direction] - goal[j])));
             reach = direction > 0 ? Math.Max(reach, Math.Floor(previous) + 1) : Math.Min(reach, Math.Ceiling(previous) - 1);
             TrendAt(trend, goal[j], target);
-            var from = rows.AsSpan((j - direction) * _width, _width).ToArray();
             if (j != first + direction)
             {
                 // Momentum: the frame also leans towards continuing the last frame's motion, so the line glides rather than jitters.
-                var before = rows.AsSpan((j - (2 * direction)) * _width, _width);
                 for (var s = 0; s < _width; s++)
                 {
                     target[s] = ((1 - Inertia) * target[s]) + (Inertia * ((2 * from[s]) - before[s]));
@@ -150,18 +150,34 @@ internal sealed class TrendWalk
                 var wide = Math.Clamp(previous + (widen * span), 0, _last);
                 at[j] = Place(previous, wide, from, probe, target, move, band, widen * 2 > MaxWiden || wide == (direction > 0 ? _last : 0));
             }
-            _clock.Sample(KnotToClock(at[j]), rows.AsSpan(j * _width, _width));
+            _clock.Sample(KnotToClock(at[j]), row);
+            moved[Math.Max(j, j - direction)] = _clock.Distance(from, row);
+            (before, from, row) = (from, row, before);
         }
         at[stop] = direction > 0 ? _last : 0;
-        Row(direction > 0 ? _last : 0).CopyTo(rows.AsSpan(stop * _width, _width));
-        return (at, rows);
+        Row(at[stop] == 0 ? 0 : _last).CopyTo(row);
+        moved[Math.Max(stop, stop - direction)] = _clock.Distance(from, row);
+        return (at, moved);
+    }
+
+    /// <summary>The row of frame <paramref name="j"/> of a walk: the record's first and last rows at the ends, else sampled where it stands.</summary>
+    private void WalkRow(double[] at, int j, Span<float> row)
+    {
+        if (j == 0 || j == at.Length - 1)
+        {
+            Row(j == 0 ? 0 : _last).CopyTo(row);
+        }
+        else
+        {
+            _clock.Sample(KnotToClock(at[j]), row);
+        }
     }
 
     /// <summary>
     /// The frames of the forward walk up to some frame m and of the backward walk after it, for the m at which the
     /// whole video departs least from its planned movement (the steps still running forward across the join).
     /// </summary>
-    private double[] Join((double[] At, float[] Rows) forward, (double[] At, float[] Rows) backward, double[] moves)
+    private double[] Join((double[] At, double[] Moved) forward, (double[] At, double[] Moved) backward, double[] moves)
     {
         var n = moves.Length;
         // The largest departure from the planned movement of the forward walk's frames up to j, and of the backward walk's from j on.
@@ -169,13 +185,14 @@ internal sealed class TrendWalk
         var behind = new double[n + 1];
         for (var j = 1; j < n; j++)
         {
-            ahead[j] = Math.Max(ahead[j - 1], Math.Abs(Move(forward, j) - moves[j]));
+            ahead[j] = Math.Max(ahead[j - 1], Math.Abs(forward.Moved[j] - moves[j]));
         }
         for (var j = n - 1; j >= 1; j--)
         {
-            behind[j] = Math.Max(behind[j + 1], Math.Abs(Move(backward, j) - moves[j]));
+            behind[j] = Math.Max(behind[j + 1], Math.Abs(backward.Moved[j] - moves[j]));
         }
         var (best, bestError) = (0, double.PositiveInfinity);
+        var (left, right) = (new float[_width], new float[_width]);
         for (var m = 0; m < n - 1; m++)
         {
             // The steps run forward across the join, and only the last frame shows the final step.
@@ -183,8 +200,15 @@ internal sealed class TrendWalk
             {
                 continue;
             }
-            var join = _clock.Distance(forward.Rows.AsSpan(m * _width, _width), backward.Rows.AsSpan((m + 1) * _width, _width));
-            var error = Math.Max(Math.Max(ahead[m], behind[Math.Min(n, m + 2)]), Math.Abs(join - moves[m + 1]));
+            // A join cannot beat the best when the walks alone already depart more.
+            var walks = Math.Max(ahead[m], behind[Math.Min(n, m + 2)]);
+            if (walks >= bestError)
+            {
+                continue;
+            }
+            WalkRow(forward.At, m, left);
+            WalkRow(backward.At, m + 1, right);
+            var error = Math.Max(walks, Math.Abs(_clock.Distance(left, right) - moves[m + 1]));
             if (error < bestError)
             {
                 (best, bestError) = (m, error);
@@ -199,10 +223,6 @@ internal sealed class TrendWalk
         positions[^1] = _clock.End;
         return positions;
     }
-
-    /// <summary>The movement into frame <paramref name="j"/> of a walk.</summary>
-    private double Move((double[] At, float[] Rows) walk, int j) =>
-        _clock.Distance(walk.Rows.AsSpan((j - 1) * _width, _width), walk.Rows.AsSpan(j * _width, _width));
 
     /// <summary>
     /// The point between knot <paramref name="previous"/> (exclusive) and <paramref name="reach"/> (either

@@ -28,8 +28,9 @@ internal static class FfmpegRun
         IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
-        var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder), WorkingDirectory = workingFolder };
-        var errors = new Words();
+        // ffmpeg's stderr is read into a bounded log, never into FFMpegCore's unbounded list of lines (FfmpegLog).
+        using var errors = new FfmpegLog();
+        var ffOptions = new FFOptions { BinaryFolder = FfmpegLocator.FindFolder(options.FfmpegFolder), WorkingDirectory = workingFolder, Encoding = errors.Encoding };
         // FFMpegCore stops ffmpeg by writing "q" to its stdin from a cancellation callback, which throws when
         // ffmpeg has already exited (Ctrl-C reaches it too). Relay the caller's cancellation on the thread pool, so
         // that the caller's Cancel() never sees that exception.
@@ -43,7 +44,6 @@ internal static class FfmpegRun
                 StartupTrace.Mark("starting ffmpeg");
                 await FFMpegArguments.FromPipeInput(frames)
                     .OutputToFile(outputName, overwrite: true, o => o.WithCustomArgument(arguments))
-                    .NotifyOnStandardError(errors.Add)
                     .CancellableThrough(stop.Token)
                     .ProcessAsynchronously(throwOnError: true, ffOptions, stop.Token);
             }
@@ -59,7 +59,7 @@ internal static class FfmpegRun
                     throw EncoderException.DiskFull(target, "ffmpeg: No space left on device", e);
                 }
                 var words = errors.Last();
-                throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + Words.Cut(e.Message.Split('\n')[0]))}", e);
+                throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + FfmpegLog.Cut(e.Message.Split('\n')[0]))}", e);
             }
             if (frames.Written != source.FrameCount && !cancellationToken.IsCancellationRequested)
             {
@@ -113,47 +113,6 @@ internal static class FfmpegRun
         catch (Exception e) when (e is AggregateException or ObjectDisposedException)
         {
             // ffmpeg was gone already, or the run ended meanwhile: nothing left to stop.
-        }
-    }
-
-    /// <summary>
-    /// What ffmpeg said, kept bounded however much it writes: whether it ever reported a full disk or a signal, and
-    /// its last few lines (each cut at <see cref="MaxLine"/> characters) for the error message.
-    /// </summary>
-    private sealed class Words
-    {
-        public const int MaxLine = 300;
-        private readonly Queue<string> _last = new();
-
-        public bool DiskFull { get; private set; }
-
-        /// <summary>A line cut at <see cref="MaxLine"/> characters.</summary>
-        public static string Cut(string line) => line.Length > MaxLine ? line[..MaxLine] + "…" : line;
-
-        public bool Interrupted { get; private set; }
-
-        public void Add(string line)
-        {
-            lock (_last)
-            {
-                DiskFull |= line.Contains("No space left on device", StringComparison.Ordinal);
-                Interrupted |= line.Contains("received signal 2", StringComparison.Ordinal) || line.Contains("received signal 15", StringComparison.Ordinal);
-                _last.Enqueue(Cut(line));
-                if (_last.Count > 6)
-                {
-                    _last.Dequeue();
-                }
-            }
-        }
-
-        /// <summary>": line | line | line", the last three lines that say something, or "" when none.</summary>
-        public string Last()
-        {
-            lock (_last)
-            {
-                var meaningful = _last.Where(l => l.Trim().Length > 0).TakeLast(3).ToList();
-                return meaningful.Count == 0 ? "" : ": " + string.Join(" | ", meaningful.Select(l => l.Trim()));
-            }
         }
     }
 }

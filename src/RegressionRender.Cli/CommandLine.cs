@@ -10,6 +10,11 @@ public static class CommandLine
     {
         var root = Build(output, error, isTerminal);
         var parsed = root.Parse(args);
+        if (parsed.GetValue<string>("--data-root") is { } dataRoot)
+        {
+            // One setting for the flag and the variable: the flag wins, for this process.
+            Environment.SetEnvironmentVariable(Core.InputFile.DataRootVariable, dataRoot);
+        }
         if (parsed.Errors.Count > 0 && parsed.Action is null)
         {
             foreach (var problem in parsed.Errors)
@@ -44,6 +49,12 @@ public static class CommandLine
             CompletionCommand.Create(context),
         };
         root.Options.Add(verbose);
+        root.Options.Add(new Option<string>("--data-root")
+        {
+            Description = $"Refuse data files outside DIR, after following symbolic links (for services rendering configs they did not write; also {Core.InputFile.DataRootVariable})",
+            HelpName = "DIR",
+            Recursive = true,
+        });
         return root;
     }
 }

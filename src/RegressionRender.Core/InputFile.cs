@@ -126,8 +126,11 @@ public static class InputFile
         }
     }
 
-    /// <summary>The environment variable that confines data paths to one folder (opt-in; unset = anywhere).</summary>
+    /// <summary>The environment variable that confines data paths to one folder (opt-in; unset = anywhere; the CLI's <c>--data-root</c> sets it).</summary>
     public const string DataRootVariable = "REGRENDER_DATA_ROOT";
+
+    /// <summary>How messages name the data root setting.</summary>
+    private const string DataRootSetting = "--data-root / " + DataRootVariable;
 
     /// <summary>
     /// Refuses (<see cref="InvalidInputException"/> at <paramref name="location"/>) a <paramref name="path"/> that,
@@ -140,13 +143,13 @@ public static class InputFile
         {
             return;
         }
-        var root = RealPath(rootSetting) ?? throw new InvalidInputException(DataRootVariable, $"'{InvalidInputException.Excerpt(rootSetting)}' is not a folder that exists");
+        var root = RealPath(rootSetting) ?? throw new InvalidInputException(DataRootSetting, $"'{InvalidInputException.Excerpt(rootSetting)}' is not a folder that exists");
         // Nothing there (or a dangling link): reading it fails with "not found" anyway.
         var real = RealPath(path);
         if (real is not null && real != root && !real.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal))
         {
             var followed = real == path ? "" : $" once its links are followed ({InvalidInputException.Excerpt(real, 200)})";
-            throw new InvalidInputException(location, $"'{InvalidInputException.Excerpt(path, 200)}' is outside {DataRootVariable} ({root}){followed}; data files must be inside it");
+            throw new InvalidInputException(location, $"'{InvalidInputException.Excerpt(path, 200)}' is outside the data root {root} ({DataRootSetting}){followed}; data files must be inside it");
         }
     }
 

@@ -2,7 +2,7 @@ using RegressionRender.Tests.Support;
 
 namespace RegressionRender.Tests.Hardening;
 
-/// <summary>REGRENDER_DATA_ROOT confines data paths to one folder, after every symbolic link is followed.</summary>
+/// <summary>--data-root (or REGRENDER_DATA_ROOT) confines data paths to one folder, after every symbolic link is followed.</summary>
 public sealed class DataRootTests
 {
     [Fact]
@@ -21,14 +21,21 @@ public sealed class DataRootTests
         var link = ChildProcess.RunCli(environment, "", "validate", Config("link", "data/link.csv"));
         var folderLink = ChildProcess.RunCli(environment, "", "validate", Config("folder", "data/sub/secret.csv"));
         var unconfined = ChildProcess.RunCli("", "", "validate", Config("free", "../secret.csv"));
+        var flag = ChildProcess.RunCli("", "", "validate", Config("flag", "../secret.csv"), "--data-root", folder.File("root/data"));
+        var flagInside = ChildProcess.RunCli("", "", "plan", Config("flagok", "data/ok.csv"), "--data-root", folder.File("root/data"));
+        var noSuchRoot = ChildProcess.RunCli("", "", "validate", Config("noroot", "data/ok.csv"), "--data-root", folder.File("nowhere"));
 
         Assert.True(inside.ExitCode == 0, inside.Error);
         Assert.True(unconfined.ExitCode == 0, unconfined.Error);
-        foreach (var refused in new[] { up, link, folderLink })
+        Assert.True(flagInside.ExitCode == 0, flagInside.Error);
+        Assert.Equal(2, noSuchRoot.ExitCode);
+        Assert.Contains("--data-root / REGRENDER_DATA_ROOT: ", noSuchRoot.Error, StringComparison.Ordinal);
+        Assert.Contains("is not a folder that exists", noSuchRoot.Error, StringComparison.Ordinal);
+        foreach (var refused in new[] { up, link, folderLink, flag })
         {
             Assert.Equal(2, refused.ExitCode);
             Assert.Contains("$.data.csv: ", refused.Error, StringComparison.Ordinal);
-            Assert.Contains("is outside REGRENDER_DATA_ROOT", refused.Error, StringComparison.Ordinal);
+            Assert.Contains($"is outside the data root {folder.File("root/data")} (--data-root / REGRENDER_DATA_ROOT)", refused.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", refused.Error, StringComparison.Ordinal);
         }
     }

@@ -15,20 +15,21 @@ public static class CommandLine
             // One setting for the flag and the variable: the flag wins, for this process.
             Environment.SetEnvironmentVariable(Core.InputFile.DataRootVariable, dataRoot);
         }
-        if (parsed.Errors.Count > 0 && parsed.Action is null)
+        // Every mistake at once, before anything runs; help only on request (the command's --help).
+        if (parsed.Action is not System.CommandLine.Help.HelpAction && UsageErrors.Of(parsed) is { Count: > 0 } problems)
         {
-            foreach (var problem in parsed.Errors)
+            foreach (var problem in problems)
             {
-                await error.WriteLineAsync($"usage: {problem.Message}");
+                await error.WriteLineAsync($"usage: {problem}");
             }
+            var help = string.Join(' ', parsed.CommandResult.Command.Parents.OfType<Command>().Select(c => c.Name).Reverse().Append(parsed.CommandResult.Command.Name).Skip(1));
+            await error.WriteLineAsync($"run 'regrender {(help.Length > 0 ? help + " " : "")}--help' for the options");
             return ExitCodes.InvalidInput;
         }
         // Signals are handled by the caller (Program.cs), which waits for the clean-up; System.CommandLine's own
         // handler would return after a timeout and leave temporary files behind.
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
-        var code = await parsed.InvokeAsync(configuration, cancellationToken);
-        // System.CommandLine reports its own parse errors with exit code 1; usage errors are invalid input.
-        return parsed.Errors.Count > 0 ? ExitCodes.InvalidInput : code;
+        return await parsed.InvokeAsync(configuration, cancellationToken);
     }
 
     /// <summary>The root command with every subcommand.</summary>

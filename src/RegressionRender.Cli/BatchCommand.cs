@@ -4,7 +4,7 @@ using RegressionRender.Core;
 
 namespace RegressionRender.Cli;
 
-/// <summary><c>regrender batch DIR|CONFIG... [-o DIR] [-j N] [--shard K/N] [--force] [--json]</c>.</summary>
+/// <summary><c>regrender batch DIR|CONFIG... [-o DIR] [-j N] [--shard K/N] [--force] [--json]</c> and the options that override every config.</summary>
 internal static class BatchCommand
 {
     public static Command Create(CliContext cli)
@@ -19,6 +19,8 @@ internal static class BatchCommand
         {
             inputs, outputFolder, jobs, shard, force, json,
         };
+        var scene = new SceneOptions();
+        scene.AddTo(command, withFormats: true);
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
             Encoding.VideoEncoder.WarmUp(new Encoding.EncoderOptions());
@@ -34,7 +36,7 @@ internal static class BatchCommand
             {
                 throw new InvalidInputException(missing[0], "no such folder or config file");
             }
-            var items = BatchPlan.Load(paths, null);
+            var items = BatchPlan.Load(paths, scene.Read(result));
             BatchPlan.RefuseCollisions(items, folder);
             var runner = new JobRunner(cli);
             var results = await runner.RunAsync(items, folder, result.GetValue(force), result.GetValue(jobs), cancellationToken);

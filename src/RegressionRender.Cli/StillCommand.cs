@@ -28,12 +28,8 @@ internal static class StillCommand
             {
                 throw new InvalidInputException("--progress", $"must be between 0 and 1 (got {p})");
             }
-            var overrides = scene.Read(result);
-            if (result.GetValue(width) is { } thumbnail)
-            {
-                var view = Core.Config.SceneLoader.Load(result.GetValue(config)!).Config.View;
-                overrides = overrides with { Width = thumbnail, Height = Math.Max(64, (int)Math.Round((double)thumbnail * view.Height / view.Width / 2) * 2) };
-            }
+            // A still is a PNG: the video formats' rules (an even size for H.264) do not apply to it.
+            var overrides = scene.Read(result) with { ThumbnailWidth = result.GetValue(width), Formats = [Core.Config.OutputFormat.Png] };
             var prepared = PreparedScene.Load(result.GetValue(config)!, overrides, cancellationToken);
             var fps = prepared.Config.Animation.Fps;
             var frames = Core.Timing.Timeline.PhaseFrames(prepared.Config.Animation, fps);
@@ -41,7 +37,15 @@ internal static class StillCommand
             var index = result.GetValue(frame)
                 ?? (result.GetValue(at) is { } seconds ? (int)Math.Round(seconds * fps)
                 : result.GetValue(progress) is { } fraction ? (int)Math.Round(fraction * (total - 1))
-                : int.MaxValue);
+                : total - 1);
+            if (index < 0 || index >= total)
+            {
+                // Not silently the last frame: the frame asked for is not in the video.
+                var length = (double)total / fps;
+                throw result.GetValue(frame) is not null
+                    ? new InvalidInputException("--frame", $"{index} is not a frame of the video: it has frames 0 to {total - 1} ({length:0.###} s at {fps} fps)")
+                    : new InvalidInputException("--at", $"{result.GetValue(at)} s is not in the video: it lasts {length:0.###} s (frames 0 to {total - 1} at {fps} fps)");
+            }
             var png = SceneRenderer.Still(prepared, index, out var shown, cancellationToken);
             var target = result.GetValue(output) ?? Path.Combine("output", $"{prepared.Scene.Name}-frame{shown}.png");
             OutputFile.WriteAllBytes(target, png);

@@ -55,13 +55,7 @@ public static class BatchPlan
         {
             try
             {
-                var scene = SceneLoader.Load(path);
-                if (overrides is not null)
-                {
-                    scene = scene with { Config = overrides.ApplyTo(scene.Config) };
-                    SceneValidator.Validate(scene.Config, path + " (with command-line options)");
-                }
-                return new BatchItem(path, scene, null);
+                return new BatchItem(path, SceneLoader.Load(path, overrides is null ? null : overrides.ApplyTo), null);
             }
             catch (InvalidInputException e)
             {

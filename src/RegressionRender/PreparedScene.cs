@@ -37,13 +37,7 @@ public sealed class PreparedScene
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while fitting.</exception>
     public static PreparedScene Load(string configPath, SceneOverrides? overrides = null, CancellationToken cancellationToken = default)
     {
-        var scene = SceneLoader.Load(configPath);
-        if (overrides is not null)
-        {
-            scene = scene with { Config = overrides.ApplyTo(scene.Config) };
-            SceneValidator.Validate(scene.Config, configPath + " (with command-line options)");
-        }
-        return Prepare(scene, cancellationToken);
+        return Prepare(SceneLoader.Load(configPath, overrides is null ? null : overrides.ApplyTo), cancellationToken);
     }
 
     /// <summary>

@@ -70,10 +70,13 @@ internal static class ConfigShapeChecker
             }
             Expect(element.ValueKind == JsonValueKind.Array, source, path, oneOrMany ? "an object or an array of objects" : $"an array of {Describe(itemType)}", element);
             var index = 0;
+            var problems = new List<InvalidInputException>();
             foreach (var item in element.EnumerateArray())
             {
-                CheckValue(item, itemType, $"{path}[{index++}]", source, allowNull: false);
+                Collect(problems, () => CheckValue(item, itemType, $"{path}[{index}]", source, allowNull: false));
+                index++;
             }
+            ThrowAll(problems);
         }
         else
         {
@@ -119,20 +122,47 @@ internal static class ConfigShapeChecker
             .Where(p => p.Set is not null)
             .ToDictionary(p => p.Name, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Each member is checked on its own: a config with three typos reports all three at once.
+        var problems = new List<InvalidInputException>();
         foreach (var member in element.EnumerateObject())
         {
-            var memberPath = $"{path}.{InvalidInputException.Excerpt(member.Name)}";
-            if (!properties.TryGetValue(member.Name, out var property))
+            Collect(problems, () =>
             {
-                throw Error(source, memberPath, $"unknown key '{InvalidInputException.Excerpt(member.Name)}'{NameSuggester.Hint(member.Name, properties.Keys)}");
-            }
-            if (!seen.Add(member.Name))
-            {
-                // JSON readers differ on a repeated key (the last wins here, the first elsewhere): refuse the doubt.
-                throw Error(source, memberPath, $"'{member.Name}' is given twice in this object; keep one");
-            }
-            var oneOrMany = property.CustomConverter?.GetType() is { IsGenericType: true } converter && converter.GetGenericTypeDefinition() == typeof(OneOrManyConverter<>);
-            CheckValue(member.Value, property.PropertyType, memberPath, source, property.IsSetNullable, oneOrMany);
+                var memberPath = $"{path}.{InvalidInputException.Excerpt(member.Name)}";
+                if (!properties.TryGetValue(member.Name, out var property))
+                {
+                    throw Error(source, memberPath, $"unknown key '{InvalidInputException.Excerpt(member.Name)}'{NameSuggester.Hint(member.Name, properties.Keys)}");
+                }
+                if (!seen.Add(member.Name))
+                {
+                    // JSON readers differ on a repeated key (the last wins here, the first elsewhere): refuse the doubt.
+                    throw Error(source, memberPath, $"'{member.Name}' is given twice in this object; keep one");
+                }
+                var oneOrMany = property.CustomConverter?.GetType() is { IsGenericType: true } converter && converter.GetGenericTypeDefinition() == typeof(OneOrManyConverter<>);
+                CheckValue(member.Value, property.PropertyType, memberPath, source, property.IsSetNullable, oneOrMany);
+            });
+        }
+        ThrowAll(problems);
+    }
+
+    /// <summary>Runs one independent check, keeping what it finds instead of stopping at it.</summary>
+    private static void Collect(List<InvalidInputException> problems, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (InvalidInputException problem)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    private static void ThrowAll(List<InvalidInputException> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw InvalidInputException.Combine(problems);
         }
     }
 

@@ -30,13 +30,17 @@ public static class SceneLoader
     /// <summary>The options every config is read and written with.</summary>
     public static JsonSerializerOptions JsonOptions => ConfigJsonContext.Default.Options;
 
-    /// <summary>Loads and validates the config at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Loads the config at <paramref name="path"/>, applies <paramref name="adjust"/> (command-line values, which win
+    /// over the file), then validates the result once: a flag may fix what the file alone would fail.
+    /// </summary>
     /// <exception cref="InvalidInputException">The file is missing, not JSON, or not a valid scene.</exception>
-    public static LoadedScene Load(string path)
+    public static LoadedScene Load(string path, Func<SceneConfig, SceneConfig>? adjust = null)
     {
         var text = InputFile.ReadText(path, path, "config file", InputFile.MaxConfigBytes);
-        var scene = new LoadedScene(Parse(text, path), path);
-        SceneValidator.Validate(scene.Config, path);
+        var config = Parse(text, path);
+        var scene = new LoadedScene(adjust is null ? config : adjust(config), path);
+        SceneValidator.Validate(scene.Config, adjust is null ? path : path + " (with command-line options)");
         return scene;
     }
 

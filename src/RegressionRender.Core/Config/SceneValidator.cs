@@ -23,7 +23,7 @@ public static class SceneValidator
     public static IReadOnlyList<string> Presets { get; } =
         ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
 
-    /// <summary>Throws <see cref="InvalidInputException"/> for the first problem found.</summary>
+    /// <summary>Throws <see cref="InvalidInputException"/> with every problem found (they are independent: all are reported at once).</summary>
     public static void Validate(SceneConfig config, string source)
     {
         var check = new Checker(source);
@@ -38,6 +38,7 @@ public static class SceneValidator
         ValidateAnimation(config.Animation, check);
         ValidateView(config.View, config.Model, config.Output, check);
         ValidateOutput(config.Output, check);
+        check.ThrowAll();
     }
 
     private static void ValidateData(DataConfig data, Checker check)
@@ -175,7 +176,10 @@ public static class SceneValidator
             return;
         }
         check.That(range.Length == 2, path, $"must be [min, max] (got {range.Length} numbers)");
-        check.That(double.IsFinite(range[0]) && double.IsFinite(range[1]) && range[0] < range[1], path, $"must be [min, max] with min < max (got [{range[0]}, {range[1]}])");
+        if (range.Length == 2)
+        {
+            check.That(double.IsFinite(range[0]) && double.IsFinite(range[1]) && range[0] < range[1], path, $"must be [min, max] with min < max (got [{range[0]}, {range[1]}])");
+        }
     }
 
     private static void ValidateOutput(OutputConfig output, Checker check)
@@ -208,11 +212,21 @@ public static class SceneValidator
 
     private sealed class Checker(string source)
     {
+        private readonly List<InvalidInputException> _problems = [];
+
         public void That(bool condition, string path, string message)
         {
             if (!condition)
             {
-                throw new InvalidInputException($"{source}: {path}", message);
+                _problems.Add(new InvalidInputException($"{source}: {path}", message));
+            }
+        }
+
+        public void ThrowAll()
+        {
+            if (_problems.Count > 0)
+            {
+                throw InvalidInputException.Combine(_problems);
             }
         }
 

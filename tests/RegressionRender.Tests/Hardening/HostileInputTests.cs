@@ -82,7 +82,12 @@ public sealed class HostileInputTests
         Assert.DoesNotContain("   at ", result.Error);
         if (result.ExitCode == ExitCodes.InvalidInput)
         {
-            Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            // One "where: what" line per problem (a config's independent problems are all reported at once).
+            Assert.All(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line =>
+            {
+                Assert.False(char.IsWhiteSpace(line[0]), line);
+                Assert.Contains(": ", line, StringComparison.Ordinal);
+            });
         }
     }
 

@@ -58,24 +58,14 @@ public sealed class PreparedScene
     {
         var data = DatasetLoader.Load(scene);
         var model = RegressionModel.From(scene.Config.Model);
-        var warnings = new List<string>();
-        if (data.SkippedRows > 0)
-        {
-            warnings.Add($"{scene.Config.Data.Csv}: skipped {data.SkippedRows} row(s) with an empty '{data.XTitle}' or '{data.YTitle}' cell");
-        }
         var fits = new List<FitRecord>();
         for (var i = 0; i < scene.Config.Fit.Count; i++)
         {
             var fit = scene.Config.Fit[i];
             var label = fit.Label ?? DefaultLabel(fit.Optimizer);
-            var record = Fitter.Fit(data, model, fit, label, scene.SourcePath, cancellationToken);
-            if (record.Info.DivergedAtStep is { } step)
-            {
-                warnings.Add($"{label} diverged at step {step} (learning rate {fit.LearningRate} is too high); the video shows it flying off");
-            }
-            fits.Add(record);
+            fits.Add(Fitter.Fit(data, model, fit, label, scene.SourcePath, cancellationToken));
         }
-        return new PreparedScene(scene, data, fits, warnings);
+        return new PreparedScene(scene, data, fits, FitWarnings.For(scene.Config, data, fits));
     }
 
     /// <summary>The layout of this scene on a canvas of the given size.</summary>

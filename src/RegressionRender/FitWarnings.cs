@@ -1,0 +1,50 @@
+using RegressionRender.Core.Config;
+using RegressionRender.Core.Data;
+using RegressionRender.Core.Fitting;
+
+namespace RegressionRender;
+
+/// <summary>
+/// What a teacher should hear about a scene that does not stop the render (printed by render, batch, plan and
+/// validate alike): rows skipped, data that cannot determine the model, a fit that diverged, a fit that ends far from
+/// its optimum. Each says what to change.
+/// </summary>
+internal static class FitWarnings
+{
+    /// <summary>A fit "ends far" when more than this share of the way from its starting loss to the optimum's is left.</summary>
+    public const double FarShare = 0.1;
+
+    public static List<string> For(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits)
+    {
+        var warnings = new List<string>();
+        if (data.SkippedRows > 0)
+        {
+            warnings.Add($"{config.Data.Csv}: skipped {data.SkippedRows} row(s) with an empty '{data.XTitle}' or '{data.YTitle}' cell");
+        }
+        var distinct = data.X.Distinct().Count();
+        var parameters = fits.Count > 0 ? fits[0].ParameterCount : 0;
+        if (distinct < parameters)
+        {
+            warnings.Add($"the data has {distinct} distinct x value(s), fewer than the model's {parameters} parameters: the data cannot determine the fit (no optimum; "
+                + (distinct == 1 ? $"every x is {data.X[0]:G6}, so the line stays as it starts" : "the curve is not pinned down")
+                + "); add points with other x values or lower the degree");
+        }
+        for (var i = 0; i < fits.Count; i++)
+        {
+            var fit = config.Fit[i];
+            var record = fits[i];
+            var label = record.Info.Label;
+            if (record.Info.DivergedAtStep is { } step)
+            {
+                warnings.Add($"{label} diverged at step {step} (learning rate {fit.LearningRate:0.##########} is too high); the video shows it flying off");
+            }
+            else if (record.Info.TargetLoss is { } best && record.FinalLoss - best > FarShare * (record.EntryLoss(0) - best) && record.FinalLoss > best * (1 + 1e-6) + 1e-12)
+            {
+                var covered = (record.EntryLoss(0) - record.FinalLoss) / (record.EntryLoss(0) - best);
+                warnings.Add($"{label} ends far from its optimum: loss {record.FinalLoss:G4} against {best:G4} at the optimum ({Math.Max(0, covered) * 100:0}% of the way there after {record.Steps:N0} steps); "
+                    + $"give it more epochs (now {fit.Epochs:N0}), a larger learning rate (now {fit.LearningRate:0.##########}) or \"standardize\": true — or keep it, if the lesson is the slow start");
+            }
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,77 @@
+using RegressionRender.Tests.Support;
+
+namespace RegressionRender.Tests.Cli;
+
+/// <summary>
+/// Warnings that teach, the same from validate, plan and render: a fit that ends far from its optimum (with both
+/// losses and what to change, and <c>converged: false</c> in plan --json), data that cannot determine the model.
+/// </summary>
+public sealed class TeachingWarningTests
+{
+    /// <summary>Adam at η = 0.05 for 400 steps on data whose intercept is near 64: it ends far from the optimum.</summary>
+    private static string SlowAdam() => """
+        {
+          "data": { "points": [[1, 64.5], [2, 66.1], [3, 67.2], [4, 69.8], [5, 70.9], [6, 73.2], [7, 74.1]] },
+          "fit": { "optimizer": "adam", "learningRate": 0.05, "epochs": 400 },
+          "animation": { "duration": 1, "fps": 10 },
+          "view": { "width": 160, "height": 120 },
+          "output": { "formats": ["png"] }
+        }
+        """;
+
+    [Fact]
+    public async Task A_Fit_That_Ends_Far_From_Its_Optimum_Is_Named_With_Both_Losses_Everywhere()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("slow.json", SlowAdam());
+
+        var validate = await CliRunner.RunAsync("validate", config);
+        var plan = await CliRunner.RunAsync("plan", config, "--json");
+        var render = await CliRunner.RunAsync("render", config, "-o", folder.File("out"));
+
+        foreach (var result in new[] { validate, plan, render })
+        {
+            Assert.True(result.ExitCode == 0, result.Error);
+            var line = Assert.Single(result.Error.Split('\n'), l => l.Contains("warning:", StringComparison.Ordinal));
+            Assert.Matches(@"Adam ends far from its optimum: loss [0-9.]+ against [0-9.]+ at the optimum \(\d+% of the way there after 400 steps\); give it more epochs \(now 400\), a larger learning rate \(now 0.05\)", line);
+        }
+        Assert.Contains("\"converged\":false", plan.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Converging_Fit_Says_Nothing()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("tiny.json", Scenes.Tiny("\"png\"").Replace("\"epochs\": 50", "\"epochs\": 2000", StringComparison.Ordinal).Replace("\"gd\"", "\"gd\", \"standardize\": true", StringComparison.Ordinal).Replace("0.01", "0.1", StringComparison.Ordinal));
+
+        var validate = await CliRunner.RunAsync("validate", config);
+        var plan = await CliRunner.RunAsync("plan", config, "--json");
+
+        Assert.True(validate.ExitCode == 0, validate.Error);
+        Assert.DoesNotContain("warning", validate.Error, StringComparison.Ordinal);
+        Assert.Contains("\"converged\":true", plan.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Data_With_One_X_Value_Is_Named(bool standardize)
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("flat.json", $$"""
+            {
+              "data": { "points": [[3, 1], [3, 2], [3, 4], [3, 5]] },
+              "fit": { "optimizer": "gd", "learningRate": 0.01, "epochs": 20, "standardize": {{(standardize ? "true" : "false")}} },
+              "animation": { "duration": 1, "fps": 10 },
+              "view": { "width": 160, "height": 120 },
+              "output": { "formats": ["png"] }
+            }
+            """);
+
+        var validate = await CliRunner.RunAsync("validate", config);
+
+        Assert.True(validate.ExitCode == 0, validate.Error);
+        Assert.Contains("warning: ", validate.Error, StringComparison.Ordinal);
+        Assert.Contains("the data has 1 distinct x value(s), fewer than the model's 2 parameters: the data cannot determine the fit (no optimum; every x is 3", validate.Error, StringComparison.Ordinal);
+    }
+}

@@ -18,8 +18,13 @@ public sealed class NativeBuildTests
         using var folder = new TempFolder();
         var native = folder.File("native");
         // Its own artifacts folder: the test run's obj/ and bin/ are left alone.
-        Run("dotnet", Repo.Root, "publish", Repo.Path_("src", "RegressionRender.Cli", "RegressionRender.Cli.csproj"), "-c", "Release", "-o", native,
-            "--artifacts-path", folder.File("artifacts"), "-nologo", "-p:PublishAot=true", "-p:SelfContained=true", "-p:PackAsTool=false", $"-p:CppCompilerAndLinker={linker}");
+        // The very profile ./regrender publishes with: the test checks what ships.
+        Run("dotnet", Repo.Root, "publish", Repo.Path_("src", "RegressionRender.Cli", "RegressionRender.Cli.csproj"), "-p:PublishProfile=native", "-o", native,
+            "--artifacts-path", folder.File("artifacts"), "-nologo", $"-p:CppCompilerAndLinker={linker}");
+        var launcher = File.ReadAllText(Repo.Path_("regrender"));
+        Assert.Contains("-p:PublishProfile=\"$profile\"", launcher, StringComparison.Ordinal);
+        Assert.Contains("native-build.log\" native -p:CppCompilerAndLinker", launcher, StringComparison.Ordinal);
+        Assert.DoesNotContain("IlcInstructionSet", launcher + File.ReadAllText(Repo.Path_("src", "RegressionRender.Cli", "Properties", "PublishProfiles", "native.pubxml")), StringComparison.Ordinal);
         var exe = Path.Combine(native, "regrender");
         var config = Repo.Path_("examples", "seed-race.json");
         string[] small = ["--size", "320x240", "--duration", "2"];

@@ -9,6 +9,7 @@ namespace RegressionRender.Tests.Ecosystem;
 /// build once; a file added, changed or deleted anywhere under src/ rebuilds; help and non-encoding commands never
 /// install; a failed install prints one line and keeps apt's output in a log.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class LauncherTests
 {
     private sealed class Sandbox : IDisposable

@@ -17,21 +17,22 @@ internal sealed class JobRunner(CliContext cli)
                 await cli.Error.WriteLineAsync(items[i].Error);
             }
         }
-        await new ProgressDisplay(cli.Error, cli.IsTerminal).RunAsync(async progress =>
+        var display = new ProgressDisplay(cli.Error, cli.IsTerminal);
+        await display.RunAsync(async progress =>
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(Enumerable.Range(0, items.Count).Where(i => items[i].Scene is not null), options, async (i, token) =>
             {
                 var result = await SceneJob.RunAsync(items[i].Scene!, items[i].Prepared, outputFolder, force, progress, token);
                 results[i] = result;
-                await ReportAsync(result);
+                display.Lines(Report(result));
             });
             return 0;
         });
         return [.. results.Select(r => r!)];
     }
 
-    private async Task ReportAsync(JobResult result)
+    private static List<string> Report(JobResult result)
     {
         var lines = new List<string>();
         lines.AddRange(result.Warnings.Select(w => $"warning: {w}"));
@@ -48,14 +49,7 @@ internal sealed class JobRunner(CliContext cli)
                 lines.Add(result.Message ?? $"{result.Config}: failed");
                 break;
         }
-        lock (cli.Error)
-        {
-            foreach (var line in lines)
-            {
-                cli.Error.WriteLine(line);
-            }
-        }
-        await Task.CompletedTask;
+        return lines;
     }
 
     /// <summary>Exit code of a set of results: 2 if any config was invalid, else 1 if any render failed, else 0.</summary>

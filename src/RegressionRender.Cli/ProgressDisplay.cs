@@ -9,6 +9,8 @@ namespace RegressionRender.Cli;
 /// </summary>
 internal sealed class ProgressDisplay(TextWriter error, bool isTerminal)
 {
+    private IAnsiConsole? _live;
+
     /// <summary>Runs <paramref name="work"/>, giving it a progress reporter per job name.</summary>
     public async Task<T> RunAsync<T>(Func<Func<string, IProgress<RenderProgress>>, Task<T>> work)
     {
@@ -16,26 +18,57 @@ internal sealed class ProgressDisplay(TextWriter error, bool isTerminal)
         {
             return await work(_ => new Progress<RenderProgress>(_ => { }));
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
+        // stderr is a terminal: live bars, with ANSI and interaction as a terminal has them.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error), Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes });
         return await console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new FramesColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var tasks = new Dictionary<string, ProgressTask>();
-                return await work(job => new SynchronousProgress(p =>
+                _live = console;
+                try
                 {
-                    var key = $"{job} {p.Format.ToString().ToLowerInvariant()}";
-                    lock (tasks)
+                    var tasks = new Dictionary<string, ProgressTask>();
+                    return await work(job => new SynchronousProgress(p =>
                     {
-                        if (!tasks.TryGetValue(key, out var task))
+                        var key = $"{job} {p.Format.ToString().ToLowerInvariant()}";
+                        lock (tasks)
                         {
-                            task = tasks[key] = context.AddTask(Markup.Escape(key), maxValue: p.Total);
+                            if (!tasks.TryGetValue(key, out var task))
+                            {
+                                task = tasks[key] = context.AddTask(Markup.Escape(key), maxValue: p.Total);
+                            }
+                            task.Value = p.Done;
                         }
-                        task.Value = p.Done;
-                    }
-                }));
+                    }));
+                }
+                finally
+                {
+                    _live = null;
+                }
             });
+    }
+
+    /// <summary>
+    /// Writes lines that must stay (wrote …, rendered in …, warnings): while the bars are live, through their console,
+    /// which prints the lines above the bars and redraws these under them; a plain write would be drawn over.
+    /// </summary>
+    public void Lines(IEnumerable<string> lines)
+    {
+        lock (error)
+        {
+            foreach (var line in lines)
+            {
+                if (_live is { } console)
+                {
+                    console.Write(new Text(line + "\n"));
+                }
+                else
+                {
+                    error.WriteLine(line);
+                }
+            }
+        }
     }
 
     /// <summary>Reports on the caller's thread: the encoder reports every frame, and Progress&lt;T&gt; would queue them.</summary>

@@ -24,7 +24,7 @@ internal static class StillCommand
             {
                 throw new InvalidInputException("--at/--frame/--progress", "give one of --at, --frame and --progress");
             }
-            if (result.GetValue(progress) is { } p && (p < 0 || p > 1))
+            if (result.GetValue(progress) is { } p && !(p >= 0 && p <= 1))
             {
                 throw new InvalidInputException("--progress", $"must be between 0 and 1 (got {p})");
             }

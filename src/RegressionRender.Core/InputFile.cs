@@ -139,11 +139,12 @@ public static class InputFile
     /// </summary>
     public static void CheckInsideDataRoot(string path, string location)
     {
-        if (Environment.GetEnvironmentVariable(DataRootVariable) is not { Length: > 0 } rootSetting)
+        if (Environment.GetEnvironmentVariable(DataRootVariable) is not { } rootSetting)
         {
             return;
         }
-        var root = RealPath(rootSetting) ?? throw new InvalidInputException(DataRootSetting, $"'{InvalidInputException.Excerpt(rootSetting)}' is not a folder that exists");
+        var root = RealPath(rootSetting) is { } folder && Directory.Exists(folder) ? folder
+            : throw new InvalidInputException(DataRootSetting, $"'{InvalidInputException.Excerpt(rootSetting)}' is not a folder that exists");
         // Nothing there (or a dangling link): reading it fails with "not found" anyway.
         var real = RealPath(path);
         if (real is not null && real != root && !real.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal))
@@ -153,9 +154,13 @@ public static class InputFile
         }
     }
 
-    /// <summary>The absolute path with every symbolic link followed, or null when it does not exist.</summary>
+    /// <summary>The absolute path with every symbolic link followed, or null when it does not exist (or is empty).</summary>
     private static string? RealPath(string path)
     {
+        if (path.Length == 0)
+        {
+            return null;
+        }
         var resolved = new byte[4097];
         return RealPath(Encoding.UTF8.GetBytes(Path.GetFullPath(path) + "\0"), resolved) == IntPtr.Zero
             ? null

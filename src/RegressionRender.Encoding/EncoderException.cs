@@ -4,7 +4,7 @@ namespace RegressionRender.Encoding;
 public sealed class EncoderException(string message, Exception? inner = null) : Exception(message, inner)
 {
     /// <summary>The one line for a full disk while writing <paramref name="target"/>; <paramref name="detail"/> is who said so.</summary>
-    public static EncoderException DiskFull(string target, string detail, Exception inner) =>
+    public static EncoderException DiskFull(string target, string detail, Exception? inner) =>
         new($"{target}: the disk is full ({detail}); free space in {Path.GetDirectoryName(Path.GetFullPath(target))} or choose another folder with -o", inner);
 }
 

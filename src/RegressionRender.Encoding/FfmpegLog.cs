@@ -38,8 +38,20 @@ internal sealed class FfmpegLog : IDisposable
     /// <summary>The encoding to read ffmpeg's stderr (and stdout) with: it decodes UTF-8 into this log and returns no text.</summary>
     public System.Text.Encoding Encoding { get; }
 
-    /// <summary>ffmpeg reported ENOSPC.</summary>
-    public bool DiskFull { get; private set; }
+    /// <summary>ffmpeg reported ENOSPC (the line still open included).</summary>
+    public bool DiskFull
+    {
+        get
+        {
+            lock (_last)
+            {
+                return _diskFull || _line.ToString().Contains(DiskFullWords, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private const string DiskFullWords = "No space left on device";
+    private bool _diskFull;
 
     /// <summary>ffmpeg reported that SIGINT or SIGTERM stopped it.</summary>
     public bool Interrupted { get; private set; }
@@ -62,7 +74,8 @@ internal sealed class FfmpegLog : IDisposable
     {
         lock (_last)
         {
-            var meaningful = _last.Where(l => l.Trim().Length > 0).TakeLast(3).ToList();
+            // A line still open counts: a crashed ffmpeg may stop mid-line, and those are often its last words.
+            var meaningful = _last.Append(Cut(_line.ToString())).Where(l => l.Trim().Length > 0).TakeLast(3).ToList();
             return meaningful.Count == 0 ? "" : ": " + string.Join(" | ", meaningful.Select(l => l.Trim()));
         }
     }
@@ -91,7 +104,7 @@ internal sealed class FfmpegLog : IDisposable
         }
         var line = _line.ToString();
         _line.Clear();
-        DiskFull |= line.Contains("No space left on device", StringComparison.Ordinal);
+        _diskFull |= line.Contains(DiskFullWords, StringComparison.Ordinal);
         Interrupted |= line.Contains("received signal 2", StringComparison.Ordinal) || line.Contains("received signal 15", StringComparison.Ordinal);
         _last.Enqueue(Cut(line));
         if (_last.Count > KeptLines)

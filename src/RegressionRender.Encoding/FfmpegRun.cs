@@ -61,6 +61,12 @@ internal static class FfmpegRun
                 var words = errors.Last();
                 throw new EncoderException($"{target}: ffmpeg failed{(words.Length > 0 ? words : ": " + FfmpegLog.Cut(e.Message.Split('\n')[0]))}", e);
             }
+            // ffmpeg 5.1 exits 0 when writing the end of the file fails ("Error writing trailer … No space left on
+            // device"): the file is cut short. What it said decides.
+            if (errors.DiskFull && !cancellationToken.IsCancellationRequested)
+            {
+                throw EncoderException.DiskFull(target, "ffmpeg: No space left on device", null);
+            }
             if (frames.Written != source.FrameCount && !cancellationToken.IsCancellationRequested)
             {
                 throw new EncoderException($"{target}: ffmpeg exited after reading {frames.Written} of {source.FrameCount} frames{errors.Last()}");

@@ -153,6 +153,46 @@ public static class VideoEncoder
         {
             throw new EncoderException($"{output.Target}: ffmpeg reported success but what it wrote is not {kind}");
         }
+        // An MP4 cut short (its end never written) has no index: it starts right but does not play.
+        if (extension == ".mp4" && !HasWholeBox(output.TempPath, "moov"))
+        {
+            throw new EncoderException($"{output.Target}: ffmpeg reported success but the MP4 is incomplete (it has no index, the 'moov' box)");
+        }
+    }
+
+    /// <summary>True when the MP4 at <paramref name="path"/> has a top-level box of <paramref name="type"/> that ends within the file.</summary>
+    private static bool HasWholeBox(string path, string type)
+    {
+        using var file = File.OpenRead(path);
+        Span<byte> header = stackalloc byte[16];
+        var (at, length) = (0L, file.Length);
+        while (at + 8 <= length)
+        {
+            file.Position = at;
+            if (file.ReadAtLeast(header[..8], 8, throwOnEndOfStream: false) < 8)
+            {
+                return false;
+            }
+            long size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header);
+            if (size == 1 && file.ReadAtLeast(header[8..16], 8, throwOnEndOfStream: false) == 8)
+            {
+                size = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(header[8..16]);
+            }
+            else if (size == 0)
+            {
+                size = length - at;
+            }
+            if (size < 8)
+            {
+                return false;
+            }
+            if (System.Text.Encoding.ASCII.GetString(header.Slice(4, 4)) == type)
+            {
+                return at + size <= length;
+            }
+            at += size;
+        }
+        return false;
     }
 
     private static bool Starts(string path, int offset, byte[] magic)

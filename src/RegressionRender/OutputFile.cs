@@ -25,14 +25,21 @@ public static class OutputFile
         {
             throw new InvalidInputException(target, $"is {InputFile.Describe(kind)}, which regrender never replaces; remove it or choose another output");
         }
+        FileSystemInfo? final;
         try
         {
-            return File.ResolveLinkTarget(target, returnFinalTarget: true)?.FullName ?? target;
+            final = File.ResolveLinkTarget(target, returnFinalTarget: true);
         }
         catch (IOException)
         {
             return target; // not there, or a loop of links: writing then fails with its own message
         }
+        // Through a link only into what exists: a dangling link must not make regrender create folders elsewhere.
+        if (final is not null && !Path.Exists(final.FullName))
+        {
+            throw new InvalidInputException(target, $"is a symbolic link to '{InvalidInputException.Excerpt(final.FullName, 200)}', which does not exist; regrender writes through a link only into an existing file; remove the link or choose another output");
+        }
+        return final?.FullName ?? target;
     }
 
     /// <summary>

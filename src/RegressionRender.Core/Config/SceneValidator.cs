@@ -186,7 +186,8 @@ public static class SceneValidator
     {
         if (output.Name is { } name)
         {
-            check.That(IsSafeName(name), "$.output.name", $"'{name}' must be a plain file name: no folders, no '..', no leading '.' or '-'");
+            check.That(System.Text.Encoding.UTF8.GetByteCount(name) <= MaxNameBytes, "$.output.name", $"is {System.Text.Encoding.UTF8.GetByteCount(name)} bytes long (UTF-8), over the limit of {MaxNameBytes}: file names hold at most 255 bytes, with the extension");
+            check.That(System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameBytes || IsSafeName(name), "$.output.name", $"'{InvalidInputException.Excerpt(name)}' must be a plain file name: no folders, no '..', no leading '.' or '-'");
         }
         check.That(output.Formats.Count > 0, "$.output.formats", "name at least one format: mp4, gif, png, raw, vtt");
         check.That(output.Formats.Distinct().Count() == output.Formats.Count, "$.output.formats", "lists a format twice");
@@ -202,9 +203,12 @@ public static class SceneValidator
         }
     }
 
+    /// <summary>Longest output name in UTF-8 bytes: a file name holds 255, and ".frames" or ".webm" comes on top.</summary>
+    public const int MaxNameBytes = 240;
+
     /// <summary>True when a name can only ever be a file directly inside the output folder.</summary>
     public static bool IsSafeName(string name) =>
-        name.Length is > 0 and <= 200
+        name.Length > 0 && System.Text.Encoding.UTF8.GetByteCount(name) <= MaxNameBytes
         && name.IndexOfAny(['/', '\\', '\0', '\n', '\r']) < 0
         && !name.StartsWith('.')
         && !name.StartsWith('-')

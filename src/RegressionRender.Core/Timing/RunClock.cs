@@ -55,6 +55,8 @@ internal sealed class RunClock
     /// <summary>The pixel rows, at clock position <paramref name="u"/>, of what pacing follows for every fit.</summary>
     public void Sample(double u, Span<float> row)
     {
+        // Every placement samples the path many times a frame: checking here stops any of them within moments.
+        Cancellation.ThrowIfCancellationRequested();
         for (var k = 0; k < _fits.Count; k++)
         {
             var step = Iteration(k, u);

@@ -6,7 +6,8 @@ namespace RegressionRender.Tests.Hardening;
 
 /// <summary>
 /// Ctrl-C while the fits run or the frames are planned (before any output exists): every command stops within moments,
-/// exits 130 and writes nothing. Before, fitting and pacing ignored it: `plan` ran on for 20 s and exited 0.
+/// exits 130 and writes nothing. Before, fitting and pacing ignored it: `plan` ran on for 20 s and exited 0; then pacing
+/// checked only between its placements (10–18 s late).
 /// </summary>
 [Trait("Speed", "Slow")]
 public sealed class PlanningCancelTests
@@ -27,15 +28,33 @@ public sealed class PlanningCancelTests
         }
         """;
 
+    /// <summary>Seven optimizers on the seed points, 120 s at 120 fps: quick fits, about 20 s of pacing 14,500 frames.</summary>
+    private const string LongPacing = """
+        {
+          "data": { "points": [[1.2, 1.2], [3, 2.5], [5.1, 6], [6.3, 4.5], [7.1, 5.2], [8.2, 8.9], [9, 13.8], [11.2, 12.1], [13.8, 14.2]] },
+          "fit": [
+            { "optimizer": "gd", "learningRate": 0.001, "epochs": 300 }, { "optimizer": "sgd", "learningRate": 0.0001, "epochs": 300 },
+            { "optimizer": "minibatch", "learningRate": 0.001, "epochs": 300, "batchSize": 3 }, { "optimizer": "momentum", "learningRate": 0.001, "epochs": 300 },
+            { "optimizer": "nesterov", "learningRate": 0.001, "epochs": 300 }, { "optimizer": "rmsprop", "learningRate": 0.001, "epochs": 300 },
+            { "optimizer": "adam", "learningRate": 0.001, "epochs": 300 }
+          ],
+          "animation": { "duration": 120, "fps": 120, "trail": 60 },
+          "view": { "width": 160, "height": 120 },
+          "output": { "formats": ["png"] }
+        }
+        """;
+
     [Theory]
-    [InlineData("plan")]
-    [InlineData("validate")]
-    [InlineData("still")]
-    [InlineData("render")]
-    public async Task Sigint_While_Fitting_Exits_130_At_Once_And_Writes_Nothing(string command)
+    [InlineData("plan", false)]
+    [InlineData("validate", false)]
+    [InlineData("still", false)]
+    [InlineData("render", false)]
+    [InlineData("plan", true)]
+    [InlineData("render", true)]
+    public async Task Sigint_While_Fitting_Or_Pacing_Exits_130_At_Once_And_Writes_Nothing(string command, bool pacing)
     {
         using var folder = new TempFolder();
-        var config = folder.Write("long.json", LongFits);
+        var config = folder.Write("long.json", pacing ? LongPacing : LongFits);
         var output = folder.File("out");
         string[] arguments = command switch
         {
@@ -55,7 +74,7 @@ public sealed class PlanningCancelTests
         var log = new System.Text.StringBuilder();
         log.AppendLine(await process.StandardError.ReadLineAsync());
         var rest = process.StandardError.ReadToEndAsync();
-        await Task.Delay(1500);
+        await Task.Delay(pacing ? 3000 : 1500);
         if (process.HasExited)
         {
             Assert.Fail($"the command ended before it could be interrupted: {log}{await rest}");

@@ -15,6 +15,12 @@ public static class SceneValidator
         public const int MaxEpochs = 10_000_000;
         public const int MaxPoints = 1_000_000;
 
+        /// <summary>
+        /// Most fits in one scene: a race a viewer can follow, and the bound that keeps memory under 300 MB at the
+        /// longest, fastest video (600 s at 120 fps: pacing keeps a row per fit for every step it samples).
+        /// </summary>
+        public const int MaxFits = 12;
+
         /// <summary>Smallest GIF size limit: below it not even a few frames of a small plot fit.</summary>
         public const int MinGifBytes = 10_000;
     }
@@ -31,6 +37,7 @@ public static class SceneValidator
         var parameterCount = ValidateModel(config.Model, check);
         check.That(config.Data.Positive is null || config.Model.Type == ModelKind.Logistic, "$.data.positive", "applies to logistic models only");
         check.That(config.Fit.Count >= 1, "$.fit", "needs at least one fit");
+        check.That(config.Fit.Count <= Limits.MaxFits, "$.fit", $"holds {config.Fit.Count} fits, over the limit of {Limits.MaxFits} in one scene; split the race into several scenes");
         for (var i = 0; i < config.Fit.Count; i++)
         {
             ValidateFit(config.Fit[i], config.Fit.Count == 1 ? "$.fit" : $"$.fit[{i}]", parameterCount, check);

@@ -87,4 +87,17 @@ public sealed class ReviewerFaultTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("$.output.name: is 450 bytes long (UTF-8), over the limit of 240", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task More_Fits_Than_Memory_Allows_Are_Refused_Up_Front_With_The_Limit_Named()
+    {
+        using var folder = new TempFolder();
+        var fits = string.Join(", ", Enumerable.Range(0, 13).Select(i => $$"""{ "optimizer": "gd", "learningRate": {{0.001 * (i + 1)}}, "epochs": 5 }"""));
+        var config = folder.Write("race.json", $$"""{ "data": { "points": [[1, 1], [2, 2], [3, 3]] }, "fit": [{{fits}}] }""");
+
+        var result = await CliRunner.RunAsync("validate", config);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{config}: $.fit: holds 13 fits, over the limit of 12 in one scene", result.Error, StringComparison.Ordinal);
+    }
 }

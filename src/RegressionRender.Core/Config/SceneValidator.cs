@@ -19,7 +19,7 @@ public static class SceneValidator
         /// Most fits in one scene: a race a viewer can follow, and the bound that keeps memory under 300 MB at the
         /// longest, fastest video (600 s at 120 fps: pacing keeps a row per fit for every step it samples).
         /// </summary>
-        public const int MaxFits = 12;
+        public const int MaxFits = 10;
 
         /// <summary>Smallest GIF size limit: below it not even a few frames of a small plot fit.</summary>
         public const int MinGifBytes = 10_000;

@@ -92,12 +92,12 @@ public sealed class ReviewerFaultTests
     public async Task More_Fits_Than_Memory_Allows_Are_Refused_Up_Front_With_The_Limit_Named()
     {
         using var folder = new TempFolder();
-        var fits = string.Join(", ", Enumerable.Range(0, 13).Select(i => $$"""{ "optimizer": "gd", "learningRate": {{0.001 * (i + 1)}}, "epochs": 5 }"""));
+        var fits = string.Join(", ", Enumerable.Range(0, 11).Select(i => $$"""{ "optimizer": "gd", "learningRate": {{0.001 * (i + 1)}}, "epochs": 5 }"""));
         var config = folder.Write("race.json", $$"""{ "data": { "points": [[1, 1], [2, 2], [3, 3]] }, "fit": [{{fits}}] }""");
 
         var result = await CliRunner.RunAsync("validate", config);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"{config}: $.fit: holds 13 fits, over the limit of 12 in one scene", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"{config}: $.fit: holds 11 fits, over the limit of 10 in one scene", result.Error, StringComparison.Ordinal);
     }
 }

@@ -24,7 +24,7 @@ public sealed class LauncherTests
             File.WriteAllText(Path.Combine(Root, "src", "RegressionRender.Cli", "Program.cs"), "// stand-in");
             File.WriteAllText(Path.Combine(Root, "src", "RegressionRender.Cli", "Template.jsonc"), "{}");
             Bin = Directory.CreateDirectory(_folder.File("bin")).FullName;
-            foreach (var tool in new[] { "bash", "sh", "env", "find", "sort", "sha256sum", "cut", "date", "touch", "flock", "ln", "mv", "rm", "mkdir", "basename", "dirname", "cat", "id", "sleep", "printf", "tail", "chmod", "echo" })
+            foreach (var tool in new[] { "bash", "sh", "env", "find", "sort", "sha256sum", "cut", "date", "touch", "flock", "ln", "mv", "rm", "mkdir", "basename", "dirname", "cat", "id", "sleep", "printf", "tail", "chmod", "echo", "grep" })
             {
                 var path = new[] { "/usr/bin", "/bin" }.Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
                 if (path is not null)

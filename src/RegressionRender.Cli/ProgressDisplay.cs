@@ -61,7 +61,8 @@ internal sealed class ProgressDisplay(TextWriter error, bool isTerminal)
             {
                 if (_live is { } console)
                 {
-                    console.Write(new Text(line + "\n"));
+                    // Padded to the width: the line is drawn where a bar was, and must cover all of it.
+                    console.Write(new Text(line.PadRight(Math.Max(0, console.Profile.Width - 1)) + "\n"));
                 }
                 else
                 {

@@ -26,7 +26,7 @@ internal static class FitWarnings
         if (distinct < parameters)
         {
             warnings.Add($"the data has {distinct} distinct x value(s), fewer than the model's {parameters} parameters: the data cannot determine the fit (no optimum; "
-                + (distinct == 1 ? $"every x is {data.X[0]:G6}, so the line stays as it starts" : "the curve is not pinned down")
+                + (distinct == 1 ? $"every x is {data.X[0]:G6}" : "the curve is not pinned down")
                 + "); add points with other x values or lower the degree");
         }
         for (var i = 0; i < fits.Count; i++)

@@ -23,7 +23,7 @@ internal static class BatchCommand
         scene.AddTo(command, withFormats: true);
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
-            Encoding.VideoEncoder.WarmUp(new Encoding.EncoderOptions());
+            Host.PrepareEncoder();
             if (result.GetValue(jobs) < 1)
             {
                 throw new InvalidInputException("--jobs", "must be at least 1");

@@ -13,7 +13,7 @@ public static class CommandLine
         if (parsed.GetValue<string>("--data-root") is { } dataRoot)
         {
             // One setting for the flag and the variable: the flag wins, for this process.
-            Environment.SetEnvironmentVariable(Core.InputFile.DataRootVariable, dataRoot);
+            Host.UseDataRoot(dataRoot);
         }
         // Every mistake at once, before anything runs; help only on request (the command's --help).
         if (parsed.Action is not System.CommandLine.Help.HelpAction && UsageErrors.Of(parsed) is { Count: > 0 } problems)
@@ -52,7 +52,7 @@ public static class CommandLine
         root.Options.Add(verbose);
         root.Options.Add(new Option<string>("--data-root")
         {
-            Description = $"Refuse data files outside DIR, after following symbolic links (for services rendering configs they did not write; also {Core.InputFile.DataRootVariable})",
+            Description = $"Refuse data files outside DIR, after following symbolic links (for services rendering configs they did not write; also {Host.DataRootVariable})",
             HelpName = "DIR",
             Recursive = true,
         });

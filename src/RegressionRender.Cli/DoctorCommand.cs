@@ -17,7 +17,7 @@ internal static class DoctorCommand
             string folder;
             try
             {
-                folder = FfmpegLocator.FindFolder();
+                folder = Host.FfmpegFolder();
             }
             catch (MissingDependencyException e)
             {

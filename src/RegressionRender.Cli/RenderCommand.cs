@@ -16,9 +16,9 @@ internal static class RenderCommand
         scene.AddTo(command, withFormats: true);
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
-            Encoding.VideoEncoder.WarmUp(new Encoding.EncoderOptions());
+            Host.PrepareEncoder();
             var items = BatchPlan.Load(result.GetValue(configs)!, scene.Read(result));
-            Encoding.StartupTrace.Mark("configs read and validated");
+            Host.Trace("configs read and validated");
             if (items.Count == 1 && items[0].Error is { } error)
             {
                 throw new Core.InvalidInputException("", error);

@@ -34,7 +34,7 @@ internal static class SceneJob
         try
         {
             var hash = RenderCache.Hash(scene);
-            StartupTrace.Mark("content hash computed");
+            Host.Trace("content hash computed");
             if (!force && RenderCache.IsUpToDate(scene, outputFolder, hash))
             {
                 var existing = RenderCache.Outputs(scene, outputFolder)
@@ -42,9 +42,9 @@ internal static class SceneJob
                 return new JobResult(scene.SourcePath, scene.Name, JobStatus.Skipped, existing, clock.Elapsed.TotalSeconds, "up to date", []);
             }
             prepared ??= PreparedScene.Prepare(scene, cancellationToken);
-            StartupTrace.Mark("data loaded and fitted");
+            Host.Trace("data loaded and fitted");
             RenderCache.Forget(scene, outputFolder);
-            var outputs = await SceneRenderer.RenderAsync(prepared, outputFolder, new EncoderOptions(), progress(scene.Name), cancellationToken);
+            var outputs = await SceneRenderer.RenderAsync(prepared, outputFolder, null, progress(scene.Name), cancellationToken);
             RenderCache.Remember(scene, outputFolder, hash);
             return new JobResult(scene.SourcePath, scene.Name, JobStatus.Rendered, outputs, clock.Elapsed.TotalSeconds, null, prepared.Warnings);
         }

@@ -39,6 +39,18 @@ internal sealed class SceneOptions
         Quality.CompletionSources.Add([.. Presets.Keys]);
         Formats.CompletionSources.Add([.. ConfigNames.Formats]);
         Size.CompletionSources.Add("854x480", "1280x720", "1920x1080", "3840x2160", "1080x1080", "1080x1920");
+        // Checked while parsing, so that every mistake on the command line is reported at once (UsageErrors).
+        Size.Validators.Add(result => Check(result, ParseSize(result.GetValueOrDefault<string?>()).Problem));
+        Quality.Validators.Add(result => Check(result, result.GetValueOrDefault<string?>() is { } quality && !Presets.ContainsKey(quality)
+            ? $"unknown preset '{quality}'{NameSuggester.Hint(quality, Presets.Keys)}; valid: {string.Join(", ", Presets.Keys)}" : null));
+        Formats.Validators.Add(result =>
+        {
+            foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                Check(result, ConfigNames.Formats.Contains(text) ? null
+                    : $"unknown format '{text}'{NameSuggester.Hint(text, ConfigNames.Formats)}; valid: {string.Join(", ", ConfigNames.Formats)}");
+            }
+        });
         command.Options.Add(Size);
         command.Options.Add(Fps);
         command.Options.Add(Duration);
@@ -50,43 +62,40 @@ internal sealed class SceneOptions
         }
     }
 
+    /// <summary>The overrides given; the values were checked while parsing.</summary>
     public SceneOverrides Read(ParseResult result)
     {
-        var (width, height) = ParseSize(result.GetValue(Size));
-        var formats = (result.GetValue(Formats) ?? []).Select(ParseFormat).ToList();
+        var (width, height, _) = ParseSize(result.GetValue(Size));
+        var formats = (result.GetValue(Formats) ?? []).Select(f => Enum.Parse<OutputFormat>(f, ignoreCase: true)).ToList();
         int? fps = result.GetValue(Fps);
         if (result.GetValue(Quality) is { } quality)
         {
-            if (!Presets.TryGetValue(quality, out var preset))
-            {
-                throw new InvalidInputException("--quality", $"unknown preset '{quality}'{NameSuggester.Hint(quality, Presets.Keys)}; valid: {string.Join(", ", Presets.Keys)}");
-            }
+            var preset = Presets[quality];
             (width, height, fps) = (width ?? preset.Width, height ?? preset.Height, fps ?? preset.Fps);
         }
         return new SceneOverrides { Width = width, Height = height, Fps = fps, Duration = result.GetValue(Duration), Formats = formats, GifMaxBytes = result.GetValue(GifMaxBytes) };
     }
 
-    private static (int?, int?) ParseSize(string? text)
+    private static void Check(System.CommandLine.Parsing.OptionResult result, string? problem)
+    {
+        if (problem is not null)
+        {
+            result.AddError($"{result.Option.Name}: {problem}");
+        }
+    }
+
+    private static (int? Width, int? Height, string? Problem) ParseSize(string? text)
     {
         if (text is null)
         {
-            return (null, null);
+            return (null, null, null);
         }
         var parts = text.ToLowerInvariant().Split('x');
-        if (parts.Length == 2
+        return parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var width)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var height))
-        {
-            return (width, height);
-        }
-        throw new InvalidInputException("--size", $"'{text}' is not WIDTHxHEIGHT (e.g. 1280x720)");
-    }
-
-    private static OutputFormat ParseFormat(string text)
-    {
-        var names = ConfigNames.Formats;
-        return names.Contains(text) ? Enum.Parse<OutputFormat>(text, ignoreCase: true)
-            : throw new InvalidInputException("--format", $"unknown format '{text}'{NameSuggester.Hint(text, names)}; valid: {string.Join(", ", names)}");
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var height)
+            ? (width, height, null)
+            : (null, null, $"'{text}' is not WIDTHxHEIGHT (e.g. 1280x720)");
     }
 }
 

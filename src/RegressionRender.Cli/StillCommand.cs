@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RegressionRender.Core;
-using RegressionRender.Encoding;
 
 namespace RegressionRender.Cli;
 
@@ -32,8 +31,7 @@ internal static class StillCommand
             var overrides = scene.Read(result) with { ThumbnailWidth = result.GetValue(width), Formats = [Core.Config.OutputFormat.Png] };
             var prepared = PreparedScene.Load(result.GetValue(config)!, overrides, cancellationToken);
             var fps = prepared.Config.Animation.Fps;
-            var frames = Core.Timing.Timeline.PhaseFrames(prepared.Config.Animation, fps);
-            var total = frames.HoldStart + frames.Animate + frames.HoldEnd;
+            var total = prepared.FrameCount;
             var index = result.GetValue(frame)
                 ?? (result.GetValue(at) is { } seconds ? (int)Math.Round(seconds * fps)
                 : result.GetValue(progress) is { } fraction ? (int)Math.Round(fraction * (total - 1))

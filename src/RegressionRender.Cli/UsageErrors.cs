@@ -16,10 +16,13 @@ internal static partial class UsageErrors
         var command = parsed.CommandResult.Command;
         var problems = parsed.Errors.Select(e => Worded(e.Message, command)).Distinct().ToList();
         // An option System.CommandLine does not know lands among the config files ("render a.json --fromat gif"
-        // would read --fromat and gif as configs): a token that looks like an option never names a file.
+        // would read --fromat and gif as configs): a token that looks like an option never names a file, unless it
+        // comes after "--", the end of the options (render -- -odd.json).
+        var endOfOptions = parsed.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        HashSet<object> afterEnd = endOfOptions < 0 ? [] : new(parsed.Tokens.Skip(endOfOptions + 1), ReferenceEqualityComparer.Instance);
         foreach (var argument in parsed.CommandResult.Children.OfType<ArgumentResult>())
         {
-            problems.AddRange(argument.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-').Select(t => UnknownOption(t.Value, command)));
+            problems.AddRange(argument.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-' && !afterEnd.Contains(t)).Select(t => UnknownOption(t.Value, command)));
         }
         return problems;
     }
@@ -38,40 +41,7 @@ internal static partial class UsageErrors
         return options.SelectMany(o => o.Aliases.Prepend(o.Name));
     }
 
-    /// <summary>The name nearest <paramref name="typed"/> when it is close enough to be a typo, else null.</summary>
-    private static string? Nearest(string typed, IEnumerable<string> names) =>
-        names.Select(name => (Name: name, Distance: Distance(typed, name)))
-            .Where(c => c.Distance <= Math.Max(2, typed.Length / 3))
-            .OrderBy(c => c.Distance)
-            .Select(c => c.Name)
-            .FirstOrDefault();
-
-    /// <summary>Edit distance (insertions, deletions, substitutions, adjacent swaps).</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-        return d[a.Length, b.Length];
-    }
+    private static string? Nearest(string typed, IEnumerable<string> names) => Core.Config.NameSuggester.Closest(typed, names);
 
     /// <summary>System.CommandLine's messages in words: no "expected type 'System.Nullable`1[System.Int32]'", a did-you-mean for typos.</summary>
     private static string Worded(string message, Command command)
@@ -88,17 +58,34 @@ internal static partial class UsageErrors
         {
             return $"give a command: {string.Join(", ", command.Subcommands.Select(c => c.Name))}";
         }
+        if (Repeated().Match(message) is { Success: true } repeated)
+        {
+            return $"{repeated.Groups["option"].Value}: given more than once; give it once";
+        }
+        if (message.StartsWith("Required argument missing", StringComparison.Ordinal) && command.Arguments.FirstOrDefault() is { } missing)
+        {
+            return $"missing {missing.Name}: {missing.Description}";
+        }
         var match = CannotParse().Match(message);
         if (!match.Success)
         {
             return message;
         }
         var type = match.Groups["type"].Value;
-        var kind = type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal) ? "a whole number"
+        var value = match.Groups["value"].Value;
+        var whole = type.Contains("Int32", StringComparison.Ordinal) || type.Contains("Int64", StringComparison.Ordinal);
+        var kind = whole && WholeNumber().IsMatch(value) ? "a whole number this tool can use (too large)"
+            : whole ? "a whole number"
             : type.Contains("Double", StringComparison.Ordinal) ? "a number"
             : "a valid value";
-        return $"{match.Groups["option"].Value}: '{match.Groups["value"].Value}' is not {kind}";
+        return $"{match.Groups["option"].Value}: '{value}' is not {kind}";
     }
+
+    [GeneratedRegex(@"^Option '(?<option>[^']*)' expects a single argument")]
+    private static partial Regex Repeated();
+
+    [GeneratedRegex(@"^[+-]?[0-9]+$")]
+    private static partial Regex WholeNumber();
 
     [GeneratedRegex(@"^Unrecognized command or argument '(?<value>.*)'\.?$", RegexOptions.Singleline)]
     private static partial Regex Unrecognized();

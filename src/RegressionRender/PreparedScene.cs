@@ -32,6 +32,9 @@ public sealed class PreparedScene
     /// <summary>Things the user should know that do not stop the render (skipped rows, divergence).</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>Frames of the video at the config's size and rate (holds included), known without planning them.</summary>
+    public int FrameCount => Timeline.FrameCountFor(Config.Animation, Config.Animation.Fps);
+
     /// <summary>Loads the config at <paramref name="configPath"/>, applies overrides, loads data and fits.</summary>
     /// <exception cref="Core.InvalidInputException">The config or its data is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while fitting.</exception>

@@ -48,7 +48,7 @@ public sealed class CliTests
         using var folder = new TempFolder();
         var result = await CliRunner.RunAsync("plan", folder.Write("s.json", Scenes.Tiny()), "--size", "big");
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
-        Assert.StartsWith("--size: ", result.Error);
+        Assert.StartsWith("usage: --size: ", result.Error);
     }
 
     [Fact]

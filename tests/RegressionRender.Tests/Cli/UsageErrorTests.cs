@@ -16,6 +16,9 @@ public sealed class UsageErrorTests
     [InlineData("plan|--jsn|{config}", "unknown option '--jsn'; did you mean --json?")]
     [InlineData("validate|{config}|--verbos", "unknown option '--verbos'; did you mean --verbose?")]
     [InlineData("rendr|{config}", "unknown command 'rendr'; did you mean render?")]
+    [InlineData("render|{config}|--size|big|--quality|ultra|-f|gof|--fps|99999999999", "--size: 'big' is not WIDTHxHEIGHT (e.g. 1280x720)|--quality: unknown preset 'ultra'; valid: draft, standard, high, 4k|--format: unknown format 'gof' (did you mean 'gif'?); valid: mp4, gif, png, raw, vtt, webm, frames|--fps: '99999999999' is not a whole number this tool can use (too large)")]
+    [InlineData("still|{config}|--size|640x|--fps|2|--fps|3", "--size: '640x' is not WIDTHxHEIGHT (e.g. 1280x720)|--fps: given more than once; give it once")]
+    [InlineData("render|-o|{folder}", "missing CONFIG: Scene config files (JSON)")]
     public async Task A_Mistake_Is_One_Line_Each_Before_Anything_Runs(string arguments, string expected)
     {
         using var folder = new TempFolder();
@@ -40,6 +43,21 @@ public sealed class UsageErrorTests
         Assert.DoesNotContain("not found", result.Error, StringComparison.Ordinal);
         Assert.Equal("", result.Output);
         Assert.False(Directory.Exists(output), "something was written");
+    }
+
+    [Fact]
+    public async Task After_Double_Dash_A_Name_Like_An_Option_Is_A_Config_File()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("-odd.json", Scenes.Tiny());
+
+        var refused = await CliRunner.RunAsync("validate", "-odd.json");
+        var result = await CliRunner.RunAsync("validate", "--", config);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("unknown option '-odd.json'", refused.Error, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.DoesNotContain("usage:", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

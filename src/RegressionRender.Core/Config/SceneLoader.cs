@@ -40,7 +40,8 @@ public static class SceneLoader
         var text = InputFile.ReadText(path, path, "config file", InputFile.MaxConfigBytes);
         var config = Parse(text, path);
         var scene = new LoadedScene(adjust is null ? config : adjust(config), path);
-        SceneValidator.Validate(scene.Config, adjust is null ? path : path + " (with command-line options)");
+        // Named as changed by the command line only when it was (records compare by value).
+        SceneValidator.Validate(scene.Config, scene.Config == config ? path : path + " (with command-line options)");
         return scene;
     }
 

@@ -7,11 +7,15 @@ namespace RegressionRender.Core.Timing;
 /// from a few spacings and refined, plus for stochastic fits the walk along their trend (<see cref="TrendWalk"/>);
 /// (2) walks along the record (<see cref="VisualWalk"/>, <see cref="BudgetWalk"/>); (3) for a deterministic fit
 /// that still flickers, its trend walk. Among the plans that keep the rule and reach the final step only on the
-/// last frame, the one with the fewest reversals wins (up to the calm share they count alike), then the smoothest;
-/// if none keeps the rule, the smoothest.
+/// last frame, the one with the fewest reversals wins (up to the calm share they count alike), then the smoothest.
+/// When none keeps the rule with room to spare, (4) the two smoothest are polished frame by frame
+/// (<see cref="JumpPolish"/>); a plan that keeps the rule at all then wins, and failing that the one that breaks it least.
 /// </summary>
 internal static class VisualPacing
 {
+    /// <summary>How far under the busiest limit a plan must stay to keep the rule with room to spare (the drawn frames round).</summary>
+    private const double BusiestMargin = 0.01;
+
     /// <summary>Most knots the visual walk scans (their pixel rows are kept in memory).</summary>
     private const int MaxWalkKnots = 20_000;
 
@@ -61,16 +65,27 @@ internal static class VisualPacing
         {
             judged.Add(Judge(late, clock));
         }
-        return (Choose(judged, calm) ?? judged.MinBy(candidate => candidate.Score)).Positions;
+        if (Choose(judged, calm) is { } settled)
+        {
+            return settled.Positions;
+        }
+        // Nothing keeps the rule with room to spare: the smoothest plans that keep the busiest limit are polished
+        // frame by frame. A plan that keeps the rule at all then beats one that breaks it.
+        judged.AddRange(Run(
+            judged.Where(candidate => candidate.Busiest <= Smoothness.BusiestLimit && !candidate.EndsEarly && candidate.Empty <= calm)
+                .OrderBy(candidate => candidate.Score).Take(2)
+                .Select(candidate => (Func<RunClock, double[]?>)(own => JumpPolish.Polish(candidate.Positions, own))),
+            clock));
+        return (Choose(judged, calm) ?? Choose(judged, calm, headroom: 1) ?? judged.MinBy(candidate => Math.Max(candidate.Score, candidate.Busiest / Smoothness.BusiestLimit))).Positions;
     }
 
     /// <summary>
-    /// Among the placements that keep the smoothness rule with room to spare, reach the final step only on the last
+    /// Among the placements that keep the smoothness rule with room to spare (a score up to <paramref name="headroom"/>), reach the final step only on the last
     /// frame and show some fit in all but a few frames (no more than <paramref name="calm"/>), the one that flickers least (all with at most <paramref name="calm"/> reversing frames count as calm
     /// alike), then the smoothest; null when none keeps the rule.
     /// </summary>
-    private static Judged? Choose(List<Judged> judged, int calm) =>
-        judged.Where(candidate => candidate.Score <= Smoothness.Headroom && candidate.Busiest <= Smoothness.BusiestLimit && !candidate.EndsEarly
+    private static Judged? Choose(List<Judged> judged, int calm, double headroom = Smoothness.Headroom) =>
+        judged.Where(candidate => candidate.Score <= headroom && candidate.Busiest <= Smoothness.BusiestLimit - (headroom < 1 ? BusiestMargin : 0) && !candidate.EndsEarly
                 && candidate.Empty <= calm)
             .OrderBy(candidate => Math.Max(candidate.Reversals, calm))
             .ThenBy(candidate => candidate.Score)

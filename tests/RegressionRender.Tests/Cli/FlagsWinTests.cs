@@ -34,6 +34,14 @@ public sealed class FlagsWinTests
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("$.animation.fps", refused.Error + refused.Output, StringComparison.Ordinal);
+        if (command == "plan")
+        {
+            // Nothing on the command line changed the config: the message names the file alone (render and batch
+            // here have -f png).
+            Assert.DoesNotContain("command-line options", refused.Error + refused.Output, StringComparison.Ordinal);
+            var flagged = await CliRunner.RunAsync([.. args, "--duration", "2"]);
+            Assert.Contains("odd.json (with command-line options)", flagged.Error + flagged.Output, StringComparison.Ordinal);
+        }
         Assert.True(fixedByFlags.ExitCode == 0, fixedByFlags.Error + fixedByFlags.Output);
         if (command == "plan")
         {

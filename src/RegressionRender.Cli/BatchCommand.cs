@@ -21,14 +21,12 @@ internal static class BatchCommand
         };
         var scene = new SceneOptions();
         scene.AddTo(command, withFormats: true);
+        OptionChecks.Check(jobs, j => j >= 1 ? null : "must be at least 1");
+        OptionChecks.Check(shard, s => s is null || ParseShard(s) is not null ? null : $"'{s}' is not K/N with 1 ≤ K ≤ N (e.g. 2/4)");
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
             Host.PrepareEncoder();
-            if (result.GetValue(jobs) < 1)
-            {
-                throw new InvalidInputException("--jobs", "must be at least 1");
-            }
-            var (k, n) = ParseShard(result.GetValue(shard));
+            var (k, n) = result.GetValue(shard) is { } given ? ParseShard(given)!.Value : (1, 1);
             var folder = result.GetValue(outputFolder)!;
             var paths = BatchPlan.Discover(result.GetValue(inputs)!).Where(p => BatchPlan.InShard(p, k, n)).ToList();
             var missing = result.GetValue(inputs)!.Where(i => !Directory.Exists(i) && !File.Exists(i)).ToList();
@@ -53,12 +51,9 @@ internal static class BatchCommand
         return command;
     }
 
-    private static (int K, int N) ParseShard(string? text)
+    /// <summary>K and N of "K/N", or null when it is not one.</summary>
+    private static (int K, int N)? ParseShard(string text)
     {
-        if (text is null)
-        {
-            return (1, 1);
-        }
         var parts = text.Split('/');
         if (parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var k)
@@ -67,6 +62,6 @@ internal static class BatchCommand
         {
             return (k, n);
         }
-        throw new InvalidInputException("--shard", $"'{text}' is not K/N with 1 ≤ K ≤ N (e.g. 2/4)");
+        return null;
     }
 }

@@ -18,7 +18,8 @@ internal sealed class ErrorReporter(TextWriter error, bool verbose)
             await error.WriteLineAsync(line);
             if (verbose)
             {
-                await error.WriteLineAsync(e.ToString());
+                // The stack trace only: the message is the line above (an invalid input's ToString is its message).
+                await error.WriteLineAsync($"{e.GetType().FullName}{Environment.NewLine}{e.StackTrace}");
             }
             return code;
         }

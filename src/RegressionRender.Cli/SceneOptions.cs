@@ -12,7 +12,7 @@ internal sealed class SceneOptions
 
     public Option<int?> Fps { get; } = new("--fps") { Description = "Frames per second" };
 
-    public Option<double?> Duration { get; } = new("--duration") { Description = "Seconds of the animated phase (holds come on top)" };
+    public Option<double?> Duration { get; } = OptionChecks.Number("--duration", "Seconds of the animated phase (holds come on top)");
 
     public Option<int?> GifMaxBytes { get; } = new("--gif-max-bytes") { Description = "Largest GIF in bytes: the most colours that fit, then a lower frame rate, then a smaller width (output.gif.maxBytes)" };
 
@@ -90,7 +90,7 @@ internal sealed class SceneOptions
         {
             return (null, null, null);
         }
-        var parts = text.ToLowerInvariant().Split('x');
+        var parts = text.ToLowerInvariant().Split('x', '×');
         return parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var width)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var height)

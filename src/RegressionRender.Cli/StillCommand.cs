@@ -9,31 +9,28 @@ internal static class StillCommand
     public static Command Create(CliContext cli)
     {
         var config = new Argument<string>("CONFIG") { Description = "Scene config file (JSON)" };
-        var at = new Option<double?>("--at") { Description = "Time in seconds of the frame to draw (default: the last frame)" };
+        var at = OptionChecks.Number("--at", "Time in seconds of the frame to draw (default: the last frame)");
         var frame = new Option<int?>("--frame") { Description = "Index of the frame to draw, from 0" };
         var output = new Option<string?>("--output", "-o") { Description = "PNG file to write (default: output/NAME-frameN.png); - for standard output" };
-        var progress = new Option<double?>("--progress") { Description = "Position in the video from 0 (first frame) to 1 (last frame)" };
+        var progress = OptionChecks.Number("--progress", "Position in the video from 0 (first frame) to 1 (last frame)");
+        OptionChecks.Check(progress, p => p is >= 0 and <= 1 or null ? null : $"must be between 0 and 1 (got {p})");
         var width = new Option<int?>("--width") { Description = "Draw at this width, keeping the config's aspect ratio (thumbnails)" };
+        OptionChecks.Check(width, w => w is null or >= 64 ? null : $"must be at least 64 pixels (got {w})");
+        OptionChecks.Check(frame, f => f is null or >= 0 ? null : $"frames count from 0 (got {f})");
         var scene = new SceneOptions();
         var command = new Command("still", "Draw one frame of the video as a PNG") { config, at, frame, progress, output, width };
         scene.AddTo(command, withFormats: false);
+        OptionChecks.OneOf(at, frame, progress);
         command.SetAction((result, cancellationToken) => cli.Errors(result).RunAsync(async () =>
         {
-            if (new object?[] { result.GetValue(at), result.GetValue(frame), result.GetValue(progress) }.Count(v => v is not null) > 1)
-            {
-                throw new InvalidInputException("--at/--frame/--progress", "give one of --at, --frame and --progress");
-            }
-            if (result.GetValue(progress) is { } p && !(p >= 0 && p <= 1))
-            {
-                throw new InvalidInputException("--progress", $"must be between 0 and 1 (got {p})");
-            }
             // A still is a PNG: the video formats' rules (an even size for H.264) do not apply to it.
             var overrides = scene.Read(result) with { ThumbnailWidth = result.GetValue(width), Formats = [Core.Config.OutputFormat.Png] };
             var prepared = PreparedScene.Load(result.GetValue(config)!, overrides, cancellationToken);
             var fps = prepared.Config.Animation.Fps;
             var total = prepared.FrameCount;
             var index = result.GetValue(frame)
-                ?? (result.GetValue(at) is { } seconds ? (int)Math.Round(seconds * fps)
+                // Frame k is on screen from k / fps until the next one.
+                ?? (result.GetValue(at) is { } seconds ? (int)Math.Floor((seconds * fps) + 1e-9)
                 : result.GetValue(progress) is { } fraction ? (int)Math.Round(fraction * (total - 1))
                 : total - 1);
             if (index < 0 || index >= total)

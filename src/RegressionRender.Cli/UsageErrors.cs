@@ -15,6 +15,11 @@ internal static partial class UsageErrors
     {
         var command = parsed.CommandResult.Command;
         var problems = parsed.Errors.Select(e => Worded(e.Message, command)).Distinct().ToList();
+        // "rendr x.json": the unknown command says it all; "give a command" and "x.json" follow from it.
+        if (problems.FirstOrDefault(p => p.StartsWith("unknown command", StringComparison.Ordinal)) is { } unknownCommand)
+        {
+            return [unknownCommand];
+        }
         // An option System.CommandLine does not know lands among the config files ("render a.json --fromat gif"
         // would read --fromat and gif as configs): a token that looks like an option never names a file, unless it
         // comes after "--", the end of the options (render -- -odd.json).
@@ -23,6 +28,12 @@ internal static partial class UsageErrors
         foreach (var argument in parsed.CommandResult.Children.OfType<ArgumentResult>())
         {
             problems.AddRange(argument.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-' && !afterEnd.Contains(t)).Select(t => UnknownOption(t.Value, command)));
+        }
+        problems.AddRange(OptionChecks.Exclusions(parsed));
+        // "plan -o x a.json": after an unknown option, where the words that follow belong cannot be known.
+        if (problems.Any(p => p.StartsWith("unknown option", StringComparison.Ordinal)))
+        {
+            problems.RemoveAll(p => p.StartsWith("unexpected", StringComparison.Ordinal));
         }
         return problems;
     }
@@ -38,7 +49,8 @@ internal static partial class UsageErrors
         {
             options = options.Concat(parent.Options.Where(o => o.Recursive));
         }
-        return options.SelectMany(o => o.Aliases.Prepend(o.Name));
+        // Short aliases (-o, -h) are one typo from each other: never suggested.
+        return options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(name => name.Length > 2);
     }
 
     private static string? Nearest(string typed, IEnumerable<string> names) => Core.Config.NameSuggester.Closest(typed, names);

@@ -17,7 +17,7 @@ public sealed record SceneOverrides
     /// <summary>Seconds of the animated phase.</summary>
     public double? Duration { get; init; }
 
-    /// <summary>Frame width for a thumbnail: the height follows the config's aspect ratio (even, at least 64).</summary>
+    /// <summary>Frame width for a thumbnail (a PNG): the height follows the config's aspect ratio (at least 64).</summary>
     public int? ThumbnailWidth { get; init; }
 
     /// <summary>Largest GIF in bytes (<c>output.gif.maxBytes</c>).</summary>
@@ -30,7 +30,7 @@ public sealed record SceneOverrides
     public SceneConfig ApplyTo(SceneConfig config) => config with
     {
         View = ThumbnailWidth is { } thumbnail
-            ? config.View with { Width = thumbnail, Height = Math.Max(64, (int)Math.Round((double)thumbnail * config.View.Height / Math.Max(1, config.View.Width) / 2) * 2) }
+            ? config.View with { Width = thumbnail, Height = Math.Max(64, (int)Math.Round((double)thumbnail * config.View.Height / Math.Max(1, config.View.Width))) }
             : config.View with { Width = Width ?? config.View.Width, Height = Height ?? config.View.Height },
         Animation = config.Animation with { Fps = Fps ?? config.Animation.Fps, Duration = Duration ?? config.Animation.Duration },
         Output = config.Output with

@@ -112,6 +112,6 @@ public sealed class BatchTests
     {
         var result = await CliRunner.RunAsync("batch", ".", "--shard", "3/2");
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
-        Assert.StartsWith("--shard: ", result.Error);
+        Assert.StartsWith("usage: --shard: ", result.Error);
     }
 }

@@ -64,9 +64,14 @@ public sealed class FlagsWinTests
         var odd = await CliRunner.RunAsync("still", config, "--width", "161", "-o", folder.File("odd.png"));
         var late = await CliRunner.RunAsync("still", config, "--at", "100", "-o", folder.File("late.png"));
         var frame = await CliRunner.RunAsync("still", config, "--frame", "15", "-o", folder.File("frame.png"));
+        // 1.49 s is within the 1.5 s video (frame 14 is on screen from 1.4 s): not rounded up past its end.
+        var last = await CliRunner.RunAsync("still", config, "--at", "1.49", "-o", folder.File("last.png"));
 
         Assert.True(odd.ExitCode == 0, odd.Error);
         Assert.Equal(161, PngWidth(folder.File("odd.png")));
+        Assert.Equal(121, PngHeight(folder.File("odd.png"))); // 160×120 at 161 wide: the aspect kept, no even rounding
+        Assert.True(last.ExitCode == 0, last.Error);
+        Assert.Contains("(frame 14)", last.Error, StringComparison.Ordinal);
         Assert.Equal(2, late.ExitCode);
         Assert.Contains("--at: 100 s is not in the video: it lasts 1.5 s (frames 0 to 14 at 10 fps)", late.Error, StringComparison.Ordinal);
         Assert.Equal(2, frame.ExitCode);
@@ -105,5 +110,11 @@ public sealed class FlagsWinTests
     {
         using var bitmap = SkiaSharp.SKBitmap.Decode(path);
         return bitmap.Width;
+    }
+
+    private static int PngHeight(string path)
+    {
+        using var bitmap = SkiaSharp.SKBitmap.Decode(path);
+        return bitmap.Height;
     }
 }

@@ -19,6 +19,9 @@ public sealed class UsageErrorTests
     [InlineData("render|{config}|--size|big|--quality|ultra|-f|gof|--fps|99999999999", "--size: 'big' is not WIDTHxHEIGHT (e.g. 1280x720)|--quality: unknown preset 'ultra'; valid: draft, standard, high, 4k|--format: unknown format 'gof' (did you mean 'gif'?); valid: mp4, gif, png, raw, vtt, webm, frames|--fps: '99999999999' is not a whole number this tool can use (too large)")]
     [InlineData("still|{config}|--size|640x|--fps|2|--fps|3", "--size: '640x' is not WIDTHxHEIGHT (e.g. 1280x720)|--fps: given more than once; give it once")]
     [InlineData("render|-o|{folder}", "missing CONFIG: Scene config files (JSON)")]
+    [InlineData("still|{config}|--duration|1,5|--at|0,5|--progress|3|--width|5", "--duration: '1,5' is not a number (write decimals with a dot: 1.5)|--at: '0,5' is not a number (write decimals with a dot: 0.5)|--progress: must be between 0 and 1 (got 3)|--width: must be at least 64 pixels (got 5)|--at, --progress: give only one of --at, --frame, --progress")]
+    [InlineData("still|{config}|--at|1e400", "--at: '1e400' is too large")]
+    [InlineData("batch|{folder}|--shard|5/4|-j|0", "--jobs: must be at least 1|--shard: '5/4' is not K/N with 1 ≤ K ≤ N (e.g. 2/4)")]
     public async Task A_Mistake_Is_One_Line_Each_Before_Anything_Runs(string arguments, string expected)
     {
         using var folder = new TempFolder();
@@ -58,6 +61,15 @@ public sealed class UsageErrorTests
         Assert.Contains("unknown option '-odd.json'", refused.Error, StringComparison.Ordinal);
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.DoesNotContain("usage:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_Unknown_Command_Is_The_Only_Line()
+    {
+        var result = await CliRunner.RunAsync("rendr", "x.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["usage: unknown command 'rendr'; did you mean render?", "run 'regrender --help' for the options"], result.Error.TrimEnd().Split('\n'));
     }
 
     [Fact]

@@ -10,13 +10,13 @@ internal static class CurvePath
     public static SKPath Build(SKPathBuilder path, Viewport viewport, RegressionModel model, ReadOnlySpan<double> parameters)
     {
         path.Reset();
-        if (!model.IsLogistic && parameters.Length == 2 && LineAcrossPanel(viewport, parameters) is var (from, to))
+        if (!model.IsLogistic && parameters.Length == 2 && LineAcrossPanel(viewport, model, parameters) is var (from, to))
         {
             path.MoveTo(from);
             path.LineTo(to);
             return path.Detach();
         }
-        var samples = !model.IsLogistic && parameters.Length == 2 && InRange(viewport, parameters) ? 2 : Math.Max(2, (int)(viewport.Area.Width / 2));
+        var samples = !model.IsLogistic && parameters.Length == 2 && InRange(viewport, model, parameters) ? 2 : Math.Max(2, (int)(viewport.Area.Width / 2));
         for (var i = 0; i < samples; i++)
         {
             var x = viewport.X.Min + (viewport.X.Span * i / (samples - 1));
@@ -34,14 +34,14 @@ internal static class CurvePath
     }
 
     /// <summary>
-    /// The part of the line θ0 + θ1·x inside the panel, cut where it leaves through the top or bottom: a path that
+    /// The part of the line inside the panel, cut where it leaves through the top or bottom: a path that
     /// needs no clipping (Skia draws clipped hairlines several times slower). Null when the line misses the panel
     /// or lies too far off for float pixels; the sampled, clamped path handles those.
     /// </summary>
-    private static (SKPoint From, SKPoint To)? LineAcrossPanel(Viewport viewport, ReadOnlySpan<double> parameters)
+    private static (SKPoint From, SKPoint To)? LineAcrossPanel(Viewport viewport, RegressionModel model, ReadOnlySpan<double> parameters)
     {
         var (x0, x1) = (viewport.PixelX(viewport.X.Min), viewport.PixelX(viewport.X.Max));
-        var (y0, y1) = (viewport.PixelY(RegressionModel.Polynomial(parameters, viewport.X.Min)), viewport.PixelY(RegressionModel.Polynomial(parameters, viewport.X.Max)));
+        var (y0, y1) = (viewport.PixelY(model.LogOdds(parameters, viewport.X.Min)), viewport.PixelY(model.LogOdds(parameters, viewport.X.Max)));
         var limit = viewport.Area.Height * 4;
         if (!(Math.Abs(y0 - viewport.Area.Top) < limit && Math.Abs(y1 - viewport.Area.Top) < limit))
         {
@@ -62,10 +62,10 @@ internal static class CurvePath
         return (At(enter), At(leave));
     }
 
-    private static bool InRange(Viewport viewport, ReadOnlySpan<double> parameters)
+    private static bool InRange(Viewport viewport, RegressionModel model, ReadOnlySpan<double> parameters)
     {
-        var a = viewport.PixelY(RegressionModel.Polynomial(parameters, viewport.X.Min));
-        var b = viewport.PixelY(RegressionModel.Polynomial(parameters, viewport.X.Max));
+        var a = viewport.PixelY(model.LogOdds(parameters, viewport.X.Min));
+        var b = viewport.PixelY(model.LogOdds(parameters, viewport.X.Max));
         return Clamp(a, viewport) == a && Clamp(b, viewport) == b;
     }
 

@@ -15,13 +15,14 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
         var plan = scene.PlanFor(view.Width, view.Height);
         var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps, cancellationToken);
         var fits = scene.Fits.Select(f => new PlanFit(
-            f.Info.Label, f.Steps, f.Info.Epochs, f.Info.StepsPerEpoch, f.Final.ToArray(), f.FinalLoss,
-            f.Info.Target, f.Info.TargetLoss, f.Info.Diverged, f.Info.DivergedAtStep,
+            f.Info.Label, f.Steps, f.Info.Epochs, f.Info.StepsPerEpoch, f.InDataUnits(f.Final), f.FinalLoss,
+            f.Info.Target is { } target ? f.InDataUnits(target) : null, f.Info.TargetLoss, f.Info.Diverged, f.Info.DivergedAtStep,
             f.Info.NoTargetReason, f.EntryCount, f.Stride, f.Converged)).ToList();
         var frames = timeline.Frames.Select(s => new PlanFrame(
             s.Frame, s.Time, PhaseName(s.Phase), s.Progress, s.DisplacementPx,
-            [.. s.Fits.Select(f => new PlanFitFrame(
-                f.Iteration, f.Parameters, f.Loss, f.Epoch, [f.FromStep, f.ToStep], [f.FromLoss, f.ToLoss],
+            // Parameters in the data's units (the curve is drawn from the optimizer's own, exactly).
+            [.. s.Fits.Select((f, k) => new PlanFitFrame(
+                f.Iteration, scene.Fits[k].InDataUnits(f.Parameters), f.Loss, f.Epoch, [f.FromStep, f.ToStep], [f.FromLoss, f.ToLoss],
                 f.Display == FitDisplay.Tween ? "tween" : "iterate", f.Visible))])).ToList();
         return new PlanReport(timeline.FrameCount, timeline.Fps, view.Width, view.Height, timeline.Duration, fits, frames);
     }

@@ -26,7 +26,7 @@ public static class RecordExport
             {
                 var step = fit.EntryStep(i);
                 text.Append(CultureInfo.InvariantCulture, $"{f},{label},{step},{fit.EpochOf(step)},{fit.EntryLoss(i):R},{fit.EntryGradientNorm(i):R}");
-                foreach (var value in fit.Entry(i))
+                foreach (var value in fit.InDataUnits(fit.Entry(i)))
                 {
                     text.Append(CultureInfo.InvariantCulture, $",{value:R}");
                 }

@@ -1,7 +1,8 @@
 namespace RegressionRender.Core.Fitting;
 
 /// <summary>
-/// The record of one optimizer run: parameters (in the data's units), loss and gradient norm after each step,
+/// The record of one optimizer run: parameters (the optimizer's own, in the scaling of <see cref="RegressionModel.Scaling"/>;
+/// <see cref="InDataUnits"/> converts), loss and gradient norm after each step,
 /// step 0 being the initial parameters and step <see cref="Steps"/> the last update. Every step is kept up to
 /// <see cref="Fitter.RecordLimit"/>; longer runs keep every <see cref="Stride"/>-th step plus the last, and
 /// parameters at any (fractional) step are interpolated between the kept steps around it.
@@ -88,16 +89,19 @@ public sealed class FitRecord
         return fraction == 0 ? (lower, lower, 0) : (lower, lower + 1, fraction);
     }
 
-    /// <summary>The loss (as recorded: MSE or log-loss, with the penalty) of any parameters in the data's units, recomputed from the data.</summary>
-    public double LossOf(ReadOnlySpan<double> parameters)
+    /// <summary>The loss (as recorded: MSE or log-loss, with the penalty) of any parameters (the optimizer's), recomputed from the data.</summary>
+    public double LossOf(ReadOnlySpan<double> parameters) => _objective.Loss(parameters);
+
+    /// <summary>
+    /// The same curve's coefficients in powers of x itself (the data's units), for printing and export. For a
+    /// standardized fit of high degree on large x (years) these lose precision; the curve is drawn from the
+    /// parameters themselves.
+    /// </summary>
+    public double[] InDataUnits(ReadOnlySpan<double> parameters)
     {
-        if (Info.Scaling.IsIdentity)
-        {
-            return _objective.Loss(parameters);
-        }
-        Span<double> scaled = stackalloc double[parameters.Length];
-        Info.Scaling.ToScaled(parameters, scaled);
-        return _objective.Loss(scaled);
+        var original = new double[parameters.Length];
+        Info.Scaling.ToOriginal(parameters, original);
+        return original;
     }
 
     /// <summary>
@@ -161,7 +165,7 @@ public sealed class FitRecord
 /// <param name="StepsPerEpoch">Updates per pass over the data.</param>
 /// <param name="Epochs">Passes asked for.</param>
 /// <param name="DivergedAtStep">The step at which the loss blew up, or null.</param>
-/// <param name="Target">The closed-form optimum in the data's units, or null when there is none.</param>
+/// <param name="Target">The closed-form optimum (the optimizer's parameters), or null when there is none.</param>
 /// <param name="TargetLoss">The loss at <paramref name="Target"/>.</param>
 /// <param name="NoTargetReason">Why there is no target, when there is none.</param>
 /// <param name="Scaling">The feature scaling the optimizer worked in.</param>

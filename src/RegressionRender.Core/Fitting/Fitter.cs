@@ -38,13 +38,12 @@ public static class Fitter
         var parameters = fit.Init is { } init ? (double[])init.Clone() : new double[p];
         var point = new double[p];
         var gradient = new double[p];
-        var original = new double[p];
         var all = Enumerable.Range(0, n).ToArray();
         var order = (int[])all.Clone();
         var random = new Random(fit.Seed);
 
         var (optimum, reason) = Target(model, fit, z, data.Y);
-        var bowl = optimum is null ? null : new LossBowl(optimum, objective.HalfHessian(optimum), scaling);
+        var bowl = optimum is null ? null : new LossBowl(optimum, objective.HalfHessian(optimum));
         var capacity = (int)Math.Min((totalSteps / stride) + 2, RecordLimit + 2);
         var recorded = new List<double>(capacity * p);
         var losses = new List<double>(capacity);
@@ -97,20 +96,14 @@ public static class Fitter
             }
         }
 
-        double[]? target = null;
-        if (optimum is not null)
-        {
-            target = new double[p];
-            scaling.ToOriginal(optimum, target);
-        }
+        var target = optimum;
         var targetLoss = optimum is null ? (double?)null : objective.Loss(optimum);
-        var info = new FitRecordInfo(label, model, stepsPerEpoch, fit.Epochs, divergedAt, target, targetLoss, reason, scaling, fit.L2);
+        var info = new FitRecordInfo(label, model with { Scaling = scaling }, stepsPerEpoch, fit.Epochs, divergedAt, target, targetLoss, reason, scaling, fit.L2);
         return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms], bowl?.ToPath(target!, targetLoss!.Value), objective);
 
         void Record(double loss)
         {
-            scaling.ToOriginal(parameters, original);
-            recorded.AddRange(original);
+            recorded.AddRange(parameters);
             losses.Add(loss);
             bowl?.Add(parameters);
             objective.Gradient(parameters, all, gradient);

@@ -14,7 +14,6 @@ internal sealed class LossBowl
 
     private readonly double[] _center;
     private readonly double[] _metric;
-    private readonly FeatureScaling _scaling;
     private readonly int _p;
     private readonly List<double> _radius = [];
     private readonly List<double> _cosine = [];
@@ -23,11 +22,10 @@ internal sealed class LossBowl
     private readonly double[] _previous;
     private readonly double[] _product;
 
-    public LossBowl(double[] center, double[] metric, FeatureScaling scaling)
+    public LossBowl(double[] center, double[] metric)
     {
         _center = center;
         _metric = metric;
-        _scaling = scaling;
         _p = center.Length;
         _delta = new double[_p];
         _previous = new double[_p];
@@ -58,10 +56,10 @@ internal sealed class LossBowl
     }
 
     /// <summary>The measurements of every kept step, for the record.</summary>
-    public LevelPath ToPath(double[] centerInOriginalUnits, double centerLoss) => new(centerInOriginalUnits, centerLoss, [.. _radius], [.. _cosine], _turns);
+    public LevelPath ToPath(double[] center, double centerLoss) => new(center, centerLoss, [.. _radius], [.. _cosine], _turns);
 
     /// <summary>
-    /// A unit direction (in M, original units) orthogonal to the previous step's, from the first axis that is not
+    /// A unit direction (in M) orthogonal to the previous step's, from the first axis that is not
     /// along it: where the straight line between two opposite steps passes exactly through the optimum, the tween
     /// passes through this direction instead (<see cref="LevelPath"/>).
     /// </summary>
@@ -89,9 +87,7 @@ internal sealed class LossBowl
                 {
                     unit[k] /= norm;
                 }
-                var original = new double[_p];
-                _scaling.ToOriginal(unit, original);
-                return original;
+                return unit;
             }
         }
         return new double[_p];

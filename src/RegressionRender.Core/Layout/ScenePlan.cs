@@ -64,7 +64,6 @@ public sealed record ScenePlan(
     private static Viewport SurfacePanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot)
     {
         var points = new List<(double A, double B)>();
-        var coordinates = new SurfaceCoordinates(fits[0].Info.Scaling);
         foreach (var fit in fits)
         {
             var start = fit.EntryLoss(0);
@@ -75,11 +74,11 @@ public sealed record ScenePlan(
                 {
                     break;
                 }
-                points.Add(coordinates.ToPanel(fit.Entry(i)));
+                points.Add(SurfaceCoordinates.ToPanel(fit.Entry(i)));
             }
             if (fit.Info.Target is { } target)
             {
-                points.Add(coordinates.ToPanel(target));
+                points.Add(SurfaceCoordinates.ToPanel(target));
             }
         }
         return new Viewport(Padded(points.Select(p => p.A)), Padded(points.Select(p => p.B)), plot);

@@ -18,8 +18,8 @@ public sealed record SurfaceCoordinates(FeatureScaling Scaling)
     /// <summary>Title of the vertical axis.</summary>
     public string SlopeTitle => Standardized ? "θ₁ (per SD of x)" : "θ₁ (slope)";
 
-    /// <summary>The panel point of a line given in the data's units.</summary>
-    public (double A, double B) ToPanel(ReadOnlySpan<double> parameters) => Scaling.LineToScaled(parameters[0], parameters[1]);
+    /// <summary>The panel point of a line's parameters (the optimizer's own: the panel's axes).</summary>
+    public static (double A, double B) ToPanel(ReadOnlySpan<double> parameters) => (parameters[0], parameters[1]);
 
     /// <summary>The line, in the data's units, at a panel point.</summary>
     public (double Intercept, double Slope) ToModel(double a, double b) => Scaling.LineToOriginal(a, b);

@@ -26,10 +26,11 @@ public sealed class ReadoutText
         _penalized = penalized;
         _varianceOfY = varianceOfY is > 0 ? varianceOfY : null;
         _decimals = new int[record.ParameterCount];
-        var final = record.Final;
+        var final = record.InDataUnits(record.Final);
+        var target = record.Info.Target is { } optimum ? record.InDataUnits(optimum) : null;
         for (var k = 0; k < _decimals.Length; k++)
         {
-            var size = Math.Max(Math.Abs(final[k]), record.Info.Target is { } t ? Math.Abs(t[k]) : 0);
+            var size = Math.Max(Math.Abs(final[k]), target is { } t ? Math.Abs(t[k]) : 0);
             // Coefficients below 0.001 (high powers of x in data units) read better as 2.61×10⁻⁷: marked -1.
             _decimals[k] = size is > 0 and < 1e-3 ? -1 : size > 0 && double.IsFinite(size) ? Math.Clamp(2 - (int)Math.Floor(Math.Log10(size)), 2, 6) : 2;
         }
@@ -55,9 +56,10 @@ public sealed class ReadoutText
         ? string.Create(CultureInfo.InvariantCulture, $"step {to} / {_record.Steps}")
         : string.Create(CultureInfo.InvariantCulture, $"step {from}\u2192{to} / {_record.Steps}");
 
-    /// <summary>"y = 1.07x − 0.00", highest power first; "p = σ(0.12x − 24.3)" for logistic regression.</summary>
-    public string Equation(ReadOnlySpan<double> parameters)
+    /// <summary>"y = 1.07x − 0.00", highest power first, in the data's units; "p = σ(0.12x − 24.3)" for logistic regression.</summary>
+    public string Equation(ReadOnlySpan<double> fitted)
     {
+        var parameters = _record.InDataUnits(fitted);
         var logistic = _record.Info.Model.IsLogistic;
         var text = new StringBuilder(logistic ? "p = σ(" : "y = ");
         for (var k = parameters.Length - 1; k >= 0; k--)

@@ -142,7 +142,7 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
     /// <summary>A line's parameters (data units) as a pixel of the panel.</summary>
     private SKPoint Pixel(ReadOnlySpan<double> parameters)
     {
-        var (a, b) = _context.Plan.Surface.ToPanel(parameters);
+        var (a, b) = SurfaceCoordinates.ToPanel(parameters);
         return new SKPoint(_viewport.PixelX(a), _viewport.PixelY(b));
     }
 

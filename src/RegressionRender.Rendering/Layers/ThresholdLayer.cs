@@ -30,7 +30,7 @@ internal sealed class ThresholdLayer(RenderContext context) : IFrameLayer
         for (var k = 0; k < frame.Fits.Count; k++)
         {
             var model = context.Plan.Fits[k].Info.Model;
-            if (!model.IsLogistic || Boundary(frame.Fits[k].Parameters, viewport.X.Min, viewport.X.Max) is not { } x)
+            if (!model.IsLogistic || Boundary(model, frame.Fits[k].Parameters, viewport.X.Min, viewport.X.Max) is not { } x)
             {
                 continue;
             }
@@ -46,21 +46,21 @@ internal sealed class ThresholdLayer(RenderContext context) : IFrameLayer
     private static int Sign(double value) => double.IsNaN(value) ? 0 : Math.Sign(value);
 
     /// <summary>The x in [min, max] where the log-odds are 0, found by bisection (any degree), or null.</summary>
-    internal static double? Boundary(ReadOnlySpan<double> parameters, double min, double max)
+    internal static double? Boundary(RegressionModel model, ReadOnlySpan<double> parameters, double min, double max)
     {
         const int Samples = 256;
-        var previous = RegressionModel.Polynomial(parameters, min);
+        var previous = model.LogOdds(parameters, min);
         for (var i = 1; i <= Samples; i++)
         {
             var x = min + ((max - min) * i / Samples);
-            var value = RegressionModel.Polynomial(parameters, x);
+            var value = model.LogOdds(parameters, x);
             if (Sign(value) != Sign(previous) || value == 0)
             {
                 double low = x - ((max - min) / Samples), high = x;
                 for (var j = 0; j < 50; j++)
                 {
                     var middle = (low + high) / 2;
-                    if (Sign(RegressionModel.Polynomial(parameters, middle)) == Sign(RegressionModel.Polynomial(parameters, low)))
+                    if (Sign(model.LogOdds(parameters, middle)) == Sign(model.LogOdds(parameters, low)))
                     {
                         low = middle;
                     }

@@ -40,7 +40,7 @@ public sealed class PlanContractTests
                 Assert.Equal(between[0] == between[1] ? "iterate" : "tween", display);
                 if (display == "iterate")
                 {
-                    Assert.Equal(record.ParametersAt(between[0]).ToArray(), parameters);
+                    Assert.Equal(record.InDataUnits(record.ParametersAt(between[0])), parameters);
                 }
                 Assert.InRange(fit.GetProperty("visible").GetDouble(), 0, 1);
             }

@@ -43,6 +43,7 @@ public static class CommandLine
             BatchCommand.Create(context),
             StillCommand.Create(context),
             PlanCommand.Create(context),
+            LayoutCommand.Create(context),
             ValidateCommand.Create(context),
             DoctorCommand.Create(context),
             SchemaCommand.Create(context),

@@ -32,7 +32,7 @@ public sealed class FrameRenderer : IDisposable
         Plan = plan;
         var style = keepAlpha ? SceneStyle.From(plan.Config) : SceneStyle.From(plan.Config).Opaque();
         HasAlpha = style.IsTransparent;
-        var context = new RenderContext(plan, style, fonts, [.. plan.Fits.Select((f, i) => new ReadoutText(f, plan.Config.Fit[i].L2 > 0, Variance(plan.Data.Y)))], boxes);
+        var context = new RenderContext(plan, style, fonts, plan.Readouts, boxes);
         var layers = _layers = Layers(context);
         _owned.AddRange(layers.OfType<IDisposable>());
         _static = Record(layers.TakeWhile(l => l.IsStatic), plan.Layout);
@@ -87,12 +87,6 @@ public sealed class FrameRenderer : IDisposable
             dynamics.Add(surface);
         }
         return [.. statics, .. dynamics];
-    }
-
-    private static double Variance(double[] values)
-    {
-        var mean = values.Average();
-        return values.Average(v => (v - mean) * (v - mean));
     }
 
     /// <summary>How many times a loss-surface contour was computed by this renderer (once per video).</summary>

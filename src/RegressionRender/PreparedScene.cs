@@ -32,6 +32,10 @@ public sealed class PreparedScene
     /// <summary>Things the user should know that do not stop the render (skipped rows, divergence).</summary>
     public IReadOnlyList<string> Warnings { get; }
 
+    /// <summary>The same fitted scene drawn at another size (a size the validator allows; nothing is refitted).</summary>
+    internal PreparedScene AtSize(int width, int height) =>
+        new(new LoadedScene(Config with { View = Config.View with { Width = width, Height = height } }, Scene.SourcePath), Data, Fits, Warnings);
+
     /// <summary>Frames of the video at the config's size and rate (holds included), known without planning them.</summary>
     public int FrameCount => Timeline.FrameCountFor(Config.Animation, Config.Animation.Fps);
 
@@ -72,7 +76,11 @@ public sealed class PreparedScene
     }
 
     /// <summary>The layout of this scene on a canvas of the given size.</summary>
-    public ScenePlan PlanFor(int width, int height) => ScenePlan.Create(Config, Data, Fits, width, height);
+    public ScenePlan PlanFor(int width, int height)
+    {
+        using var measure = new Rendering.TextMeasure();
+        return ScenePlan.Create(Config, Data, Fits, width, height, measure);
+    }
 
     /// <summary>The frame timeline for <paramref name="plan"/> at <paramref name="fps"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while pacing.</exception>

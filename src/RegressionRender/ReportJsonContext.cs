@@ -6,6 +6,7 @@ namespace RegressionRender;
 /// <summary>JSON metadata generated at build time for what this library writes: the plan report and the render cache's sidecar.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(FiniteOrNullConverter)])]
 [JsonSerializable(typeof(PlanReport))]
+[JsonSerializable(typeof(LayoutReport))]
 [JsonSerializable(typeof(RenderCache.Sidecar))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 

@@ -144,11 +144,41 @@ public static class SceneRenderer
     /// <summary>Draws one frame of the video as PNG bytes; <paramref name="shown"/> is the frame drawn (clamped to the video).</summary>
     public static byte[] Still(PreparedScene scene, int frame, out int shown, CancellationToken cancellationToken = default)
     {
+        var drawn = Draw(scene, [frame], png: true, cancellationToken)[0];
+        shown = drawn.Frame;
+        return drawn.Png;
+    }
+
+    /// <summary>
+    /// Draws frames of the video, planned once: each as PNG bytes (when <paramref name="png"/>) with every text it
+    /// drew, the plan it was laid out by and the frame drawn (clamped to the video). A still and the layout report
+    /// are both this.
+    /// </summary>
+    internal static List<(byte[] Png, IReadOnlyList<DrawnText> Texts, Core.Layout.ScenePlan Plan, int Frame)> Draw(PreparedScene scene, IReadOnlyList<int> frames, bool png, CancellationToken cancellationToken)
+    {
         using var fonts = FontSet.Load();
         var plan = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
         var timeline = scene.TimelineFor(plan, scene.Config.Animation.Fps, cancellationToken);
-        using var renderer = new FrameRenderer(plan, fonts, keepAlpha: true);
-        shown = Math.Clamp(frame, 0, timeline.FrameCount - 1);
-        return renderer.DrawPng(timeline.Frames[shown]);
+        var texts = new TextBoxes();
+        using var renderer = new FrameRenderer(plan, fonts, keepAlpha: true, boxes: texts);
+        // The static layers report their texts once, when the renderer records them; each frame adds its own.
+        var statics = texts.Texts.Count;
+        var pixels = new byte[renderer.FrameBytes];
+        var drawn = new List<(byte[], IReadOnlyList<DrawnText>, Core.Layout.ScenePlan, int)>();
+        foreach (var frame in frames)
+        {
+            texts.KeepFirst(statics);
+            var shown = Math.Clamp(frame, 0, timeline.FrameCount - 1);
+            if (png)
+            {
+                drawn.Add((renderer.DrawPng(timeline.Frames[shown]), [.. texts.Texts], plan, shown));
+            }
+            else
+            {
+                renderer.DrawInto(timeline.Frames[shown], pixels);
+                drawn.Add(([], [.. texts.Texts], plan, shown));
+            }
+        }
+        return drawn;
     }
 }

@@ -229,6 +229,9 @@ public sealed record ViewConfig
     /// <summary>Residuals of the current fit: none, lines (to the curve) or squares (area = squared residual).</summary>
     public ResidualStyle Residuals { get; set; } = ResidualStyle.None;
 
+    /// <summary>Where the readouts (step, equation, loss; the legend of a race) go: auto (a corner of the fit panel that covers no data point and no curve the fits sweep through, else a strip beside or under the plot, which shrinks to make room), topLeft, topRight, bottomLeft, bottomRight, outside, or none.</summary>
+    public ReadoutPlace Readout { get; set; } = ReadoutPlace.Auto;
+
     /// <summary>Colour theme.</summary>
     public Theme Theme { get; set; } = Theme.Light;
 
@@ -262,6 +265,32 @@ public enum PanelKind
 
     /// <summary>Filled contour of the loss over (intercept, slope) with the optimizer's path.</summary>
     Surface,
+}
+
+/// <summary>Where the readout box goes.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ReadoutPlace>))]
+public enum ReadoutPlace
+{
+    /// <summary>A free corner of the fit panel, else outside it.</summary>
+    Auto,
+
+    /// <summary>The fit panel's top-left corner.</summary>
+    TopLeft,
+
+    /// <summary>The fit panel's top-right corner.</summary>
+    TopRight,
+
+    /// <summary>The fit panel's bottom-left corner.</summary>
+    BottomLeft,
+
+    /// <summary>The fit panel's bottom-right corner.</summary>
+    BottomRight,
+
+    /// <summary>A strip beside the plot (below it on tall canvases); the plot shrinks to make room.</summary>
+    Outside,
+
+    /// <summary>No readouts.</summary>
+    None,
 }
 
 /// <summary>How residuals are drawn.</summary>

@@ -1,6 +1,7 @@
 using RegressionRender.Core.Config;
 using RegressionRender.Core.Data;
 using RegressionRender.Core.Fitting;
+using RegressionRender.Core.Text;
 
 namespace RegressionRender.Core.Layout;
 
@@ -17,13 +18,15 @@ public sealed record ScenePlan(
     Viewport? LossViewport,
     LossScale LossScale,
     EpochScale EpochScale,
-    Viewport? SurfaceViewport)
+    Viewport? SurfaceViewport,
+    IReadOnlyList<ReadoutText> Readouts,
+    ReadoutLayout Readout)
 {
     /// <summary>The coordinates of the surface panel (the first fit's optimizer coordinates).</summary>
     public SurfaceCoordinates Surface => new(Fits[0].Info.Scaling);
 
-    /// <summary>Lays a fitted scene out on a canvas of <paramref name="width"/> × <paramref name="height"/>.</summary>
-    public static ScenePlan Create(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits, int width, int height)
+    /// <summary>Lays a fitted scene out on a canvas of <paramref name="width"/> × <paramref name="height"/>, measuring text with <paramref name="measure"/>.</summary>
+    public static ScenePlan Create(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits, int width, int height, ITextMeasure measure)
     {
         var layout = FrameLayout.Create(width, height, !string.IsNullOrWhiteSpace(config.Title), !string.IsNullOrWhiteSpace(config.Subtitle), config.View.Panels);
         var x = config.View.X is { } vx ? new AxisRange(vx[0], vx[1]) : NiceTicks.Expand(data.X.Min(), data.X.Max());
@@ -31,7 +34,18 @@ public sealed record ScenePlan(
             : fits[0].Info.Model.IsLogistic ? new AxisRange(-0.05, 1.05) : NiceTicks.Expand(data.Y.Min(), data.Y.Max());
         var (lossViewport, lossScale, epochScale) = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot, config.View.EpochAxis) : (null, new LossScale(false), new EpochScale(false));
         var surface = layout.Panel(PanelKind.Surface) is { } panel ? SurfacePanelViewport(fits, panel.Plot) : null;
-        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface);
+        var variance = Variance(data.Y);
+        IReadOnlyList<ReadoutText> readouts = [.. fits.Select((f, i) => new ReadoutText(f, config.Fit[i].L2 > 0, variance))];
+        var (readout, fitPlot) = ReadoutLayout.Create(config.View.Readout, layout.FitPlot, layout, plot => new Viewport(x, y, plot), data, fits, readouts, measure);
+        var main = layout.Panel(PanelKind.Fit) ?? layout.Panels[0];
+        layout = layout with { Panels = [.. layout.Panels.Select(p => p == main ? p with { Plot = fitPlot } : p)] };
+        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, fitPlot), lossViewport, lossScale, epochScale, surface, readouts, readout);
+    }
+
+    private static double Variance(double[] values)
+    {
+        var mean = values.Average();
+        return values.Average(v => (v - mean) * (v - mean));
     }
 
     /// <summary>Epochs across, loss up: the whole record of every fit, each axis on a log scale when that reads better.</summary>

@@ -35,7 +35,7 @@ internal sealed class AxesLayer(RenderContext context, PanelAxes axes) : IFrameL
                 canvas.DrawLine(px, area.Top, px, area.Bottom, grid);
             }
             canvas.DrawLine(px, area.Bottom, px, area.Bottom + (5 * scale), axis);
-            context.Text(canvas, xTicks.Label(x), px, area.Bottom + (8 * scale) + layout.TickSize, SKTextAlign.Center, tickFont, text);
+            context.Text(canvas, "tick", xTicks.Label(x), xTicks.Label(x), px, area.Bottom + (8 * scale) + layout.TickSize, SKTextAlign.Center, tickFont, text);
         }
         foreach (var y in yTicks.Values)
         {
@@ -45,13 +45,13 @@ internal sealed class AxesLayer(RenderContext context, PanelAxes axes) : IFrameL
                 canvas.DrawLine(area.Left, py, area.Right, py, grid);
             }
             canvas.DrawLine(area.Left - (5 * scale), py, area.Left, py, axis);
-            context.Text(canvas, yTicks.Label(y), area.Left - (9 * scale), py + (layout.TickSize * 0.35f), SKTextAlign.Right, tickFont, text);
+            context.Text(canvas, "tick", yTicks.Label(y), yTicks.Label(y), area.Left - (9 * scale), py + (layout.TickSize * 0.35f), SKTextAlign.Right, tickFont, text);
         }
         canvas.DrawLine(area.Left, area.Bottom, area.Right, area.Bottom, axis);
         canvas.DrawLine(area.Left, area.Top, area.Left, area.Bottom, axis);
 
         text.Color = context.Style.Text;
-        context.Text(canvas, TextFit.Ellipsize(axes.XTitle, titleFont, area.Width), (area.Left + area.Right) / 2, area.Bottom + (30 * scale) + layout.AxisTitleSize, SKTextAlign.Center, titleFont, text);
+        context.Text(canvas, "axis-title", axes.XTitle, TextFit.Ellipsize(axes.XTitle, titleFont, area.Width), (area.Left + area.Right) / 2, area.Bottom + (30 * scale) + layout.AxisTitleSize, SKTextAlign.Center, titleFont, text);
         var yTitle = TextFit.Ellipsize(axes.YTitle, titleFont, area.Height);
         var yTitleX = area.Left - (72 * scale);
         canvas.Save();
@@ -62,11 +62,11 @@ internal sealed class AxesLayer(RenderContext context, PanelAxes axes) : IFrameL
         // The rotated title's box: its width runs up the page, its ascent to the left of the baseline.
         var half = titleFont.MeasureText(yTitle) / 2;
         var middle = (area.Top + area.Bottom) / 2;
-        context.Boxes?.Add(new SKRect(yTitleX + titleFont.Metrics.Ascent, middle - half, yTitleX + titleFont.Metrics.Descent, middle + half), yTitle);
+        context.Boxes?.Add("axis-title", axes.YTitle, yTitle, titleFont.Size, new SKRect(yTitleX + titleFont.Metrics.Ascent, middle - half, yTitleX + titleFont.Metrics.Descent, middle + half));
         if (axes.Title is { } title)
         {
             using var panelFont = context.Fonts.Font(layout.PanelTitleSize, bold: true);
-            context.Text(canvas, TextFit.Ellipsize(title, panelFont, area.Width), area.Left, area.Top - (8 * scale), SKTextAlign.Left, panelFont, text);
+            context.Text(canvas, "panel-title", title, TextFit.Ellipsize(title, panelFont, area.Width), area.Left, area.Top - (8 * scale), SKTextAlign.Left, panelFont, text);
         }
     }
 

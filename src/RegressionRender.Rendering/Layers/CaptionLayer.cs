@@ -38,7 +38,7 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
             var (rect, shown) = boxes[i];
             box.Color = captions[i].Color.WithAlpha(235);
             canvas.DrawRoundRect(rect, 6 * context.Layout.Scale, 6 * context.Layout.Scale, box);
-            context.Boxes?.Add(rect, shown);
+            context.Boxes?.Add("caption", captions[i].Text, shown, font.Size, rect, 235 / 255f);
             canvas.DrawText(shown, rect.MidX, rect.Top + (font.Size * 1.12f), SKTextAlign.Center, font, text);
         }
     }

@@ -1,3 +1,5 @@
+using RegressionRender.Core.Config;
+using RegressionRender.Core.Layout;
 using RegressionRender.Core.Text;
 using RegressionRender.Core.Timing;
 using SkiaSharp;
@@ -5,65 +7,47 @@ using SkiaSharp;
 namespace RegressionRender.Rendering.Layers;
 
 /// <summary>
-/// Epoch and step, the equation and the loss of each fit, in a box in the fit panel's top-left corner. The box
-/// width is fixed per video (measured over the whole record) so that it does not breathe as digits change.
+/// Epoch and step, the equation and the loss of each fit, in the box the layout gives (<see cref="ScenePlan.Readout"/>:
+/// where, how big, which line shape). The box is fixed per video so that it neither moves nor breathes as digits change.
 /// </summary>
 internal sealed class ReadoutLayer : IFrameLayer, IDisposable
 {
     private readonly RenderContext _context;
+    private readonly ReadoutLayout _layout;
     private readonly SKFont _font;
     private readonly SKFont _bold;
     private readonly SKPaint _text = new() { IsAntialias = true };
     private readonly SKPaint _box = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly float _width;
-    private readonly bool _splitProgress;
-    private readonly SKPoint _corner;
-    private readonly SKRect _captionBand;
 
     public ReadoutLayer(RenderContext context)
     {
         _context = context;
-        _captionBand = CaptionLayer.Band(context);
-        _font = context.Fonts.Font(context.Layout.ReadoutSize);
-        _bold = context.Fonts.Font(context.Layout.ReadoutSize, bold: true);
-        _width = MeasureWidest(splitProgress: false);
-        // Long equations (high-degree polynomials) shrink the readouts to fit the panel, down to 55%.
-        var available = context.Viewport.Area.Width - (24 * context.Layout.Scale) - (2 * Padding);
-        if (_width > available)
-        {
-            var factor = Math.Max(0.55f, available / _width);
-            _font.Size *= factor;
-            _bold.Size *= factor;
-            _width = Math.Min(MeasureWidest(splitProgress: false), available);
-        }
-        (_corner, _splitProgress) = QuietestPlace(_width, Math.Min(MeasureWidest(splitProgress: true), available));
-        if (_splitProgress)
-        {
-            _width = Math.Min(MeasureWidest(splitProgress: true), available);
-        }
+        _layout = context.Plan.Readout;
+        _font = context.Fonts.Font(_layout.FontPx);
+        _bold = context.Fonts.Font(_layout.FontPx, bold: true);
+        _width = _layout.Box.Width - (2 * _layout.Padding);
     }
 
     public bool IsStatic => false;
 
-    private float LineHeight => _font.Size * 1.4f;
-
-    private float Padding => _context.Layout.ReadoutSize * 0.7f;
-
     public void Draw(SKCanvas canvas, FrameState frame)
     {
-        var area = _context.Viewport.Area;
+        if (_layout.Place == ReadoutPlace.None)
+        {
+            return;
+        }
         var lines = Lines(frame);
-        var rect = SKRect.Create(_corner, BoxSize(lines.Count));
-        var left = rect.Left;
-        var top = rect.Top;
+        var box = _layout.Box;
+        var rect = new SKRect(box.Left, box.Top, box.Right, box.Bottom);
         _box.Color = _context.Style.Paper.WithAlpha(200);
         canvas.DrawRoundRect(rect, 6 * _context.Layout.Scale, 6 * _context.Layout.Scale, _box);
-        _context.Boxes?.Add(rect, "readouts");
-        var baseline = top + Padding + (_font.Size * 0.95f);
+        var (meant, drawn) = (new List<string>(), new List<string>());
+        var baseline = rect.Top + _layout.Padding + (_font.Size * 0.95f);
         foreach (var (text, color, bold, swatch) in lines)
         {
             _text.Color = color;
-            var x = left + Padding;
+            var x = rect.Left + _layout.Padding;
             if (swatch)
             {
                 // A legend key: a short stroke of the fit's line colour.
@@ -73,69 +57,14 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
                 x += SwatchWidth;
             }
             var font = bold ? _bold : _font;
-            canvas.DrawText(TextFit.Ellipsize(text, font, _width - (swatch ? SwatchWidth : 0)), x, baseline, SKTextAlign.Left, font, _text);
-            baseline += LineHeight;
+            var shown = TextFit.Ellipsize(text, font, _width - (swatch ? SwatchWidth : 0));
+            canvas.DrawText(shown, x, baseline, SKTextAlign.Left, font, _text);
+            meant.Add(text);
+            drawn.Add(shown);
+            baseline += _layout.LineHeight;
         }
-    }
-
-    private SKSize BoxSize(int lineCount) => new(_width + (2 * Padding), (lineCount * LineHeight) + (1.4f * Padding));
-
-    /// <summary>Fits along each record (initial and final included) whose curves the box should not cover.</summary>
-    private const int SweepSamples = 16;
-
-    /// <summary>
-    /// The panel corner, and the box's shape (epoch and step on one line, or on two for a narrower box), where the
-    /// box hides the fewest data points and the least of the curves the fit sweeps through; chosen once per video
-    /// so that the box never jumps. Ties keep the one-line shape and the earlier corner.
-    /// </summary>
-    private (SKPoint Corner, bool Split) QuietestPlace(float oneLineWidth, float twoLineWidth)
-    {
-        var area = _context.Viewport.Area;
-        var inset = 12 * _context.Layout.Scale;
-        var places = new List<(SKRect Box, bool Split)>();
-        foreach (var split in new[] { false, true })
-        {
-            var size = new SKSize((split ? twoLineWidth : oneLineWidth) + (2 * Padding), BoxSize(1 + (split ? 1 : 0) + (2 * _context.Plan.Fits.Count)).Height);
-            foreach (var corner in new[]
-            {
-                new SKPoint(area.Left + inset, area.Top + inset),
-                new SKPoint(area.Right - inset - size.Width, area.Bottom - inset - size.Height),
-                new SKPoint(area.Right - inset - size.Width, area.Top + inset),
-                new SKPoint(area.Left + inset, area.Bottom - inset - size.Height),
-            })
-            {
-                places.Add((SKRect.Create(corner, size), split));
-            }
-        }
-        var best = places.MinBy(place => Cost(place.Box));
-        return (best.Box.Location, best.Split);
-    }
-
-    private double Cost(SKRect box)
-    {
-        var viewport = _context.Viewport;
-        var data = _context.Plan.Data;
-        // The divergence caption takes the bottom of the panel at the end: never sit under it.
-        var cost = box.IntersectsWith(_captionBand) ? 1000.0 : 0.0;
-        for (var i = 0; i < data.Count; i++)
-        {
-            cost += box.Contains(viewport.PixelX(data.X[i]), viewport.PixelY(data.Y[i])) ? 10 : 0;
-        }
-        foreach (var fit in _context.Plan.Fits)
-        {
-            // The whole sweep of the curve, not only where it ends. Log-spaced: fits move most in their first
-            // steps, which is where visual pacing spends most frames.
-            for (var k = 0; k <= SweepSamples; k++)
-            {
-                var parameters = fit.Entry((int)Math.Round(Math.Pow(fit.EntryCount, (double)k / SweepSamples)) - 1);
-                for (var s = 0; s <= 32; s++)
-                {
-                    var x = viewport.X.Min + (viewport.X.Span * s / 32);
-                    cost += box.Contains(viewport.PixelX(x), viewport.PixelY(fit.Info.Model.Predict(parameters, x))) ? 1 : 0;
-                }
-            }
-        }
-        return cost;
+        // The readouts are one text on one background: its lines, one per row.
+        _context.Boxes?.Add("readout", string.Join('\n', meant), string.Join('\n', drawn), _layout.FontPx, rect, 200 / 255f);
     }
 
     private float SwatchWidth => _context.Plan.Fits.Count > 1 ? 2f * _font.Size : 0;
@@ -150,7 +79,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         // A race shares the epoch (one clock); each fit says its own step.
         List<(string, SKColor, bool, bool)> lines = race
             ? [(readouts[0].Epoch(first), style.MutedText, false, false)]
-            : _splitProgress
+            : _layout.SplitProgress
                 ? [(readouts[0].Epoch(first), style.MutedText, false, false), (readouts[0].Step(first), style.MutedText, false, false)]
                 : [(readouts[0].Progress(first), style.MutedText, false, false)];
         for (var k = 0; k < frame.Fits.Count; k++)
@@ -160,31 +89,6 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
             lines.Add((race ? $"    {readouts[k].Loss(frame.Fits[k].Loss)}  ·  {readouts[k].Step(frame.Fits[k])}" : readouts[k].Loss(frame.Fits[k].Loss), style.Text, false, false));
         }
         return lines;
-    }
-
-    private float MeasureWidest(bool splitProgress)
-    {
-        var widest = 0f;
-        var race = _context.Plan.Fits.Count > 1;
-        for (var k = 0; k < _context.Plan.Fits.Count; k++)
-        {
-            var fit = _context.Plan.Fits[k];
-            var prefix = _context.Plan.Fits.Count > 1 ? fit.Info.Label + ":  " : "";
-            for (var i = 0; i <= 64; i++)
-            {
-                var entry = (fit.EntryCount - 1) * i / 64;
-                var step = fit.EntryStep(entry);
-                // The widest step text is a tween's: "step 104→105 / 9000".
-                var from = fit.EntryStep(Math.Max(0, entry - 1));
-                var readout = _context.Readouts[k];
-                widest = splitProgress || race
-                    ? Math.Max(widest, Math.Max(_font.MeasureText(readout.Epoch(step)), _font.MeasureText(readout.Step(from, step))))
-                    : Math.Max(widest, _font.MeasureText(readout.Progress(from, step)));
-                widest = Math.Max(widest, _bold.MeasureText(prefix + readout.Equation(fit.Entry(entry))));
-                widest = Math.Max(widest, _font.MeasureText(race ? $"    {readout.Loss(fit.EntryLoss(entry))}  ·  {readout.Step(from, step)}" : readout.Loss(fit.EntryLoss(entry))));
-            }
-        }
-        return (widest * 1.04f) + SwatchWidth;
     }
 
     public void Dispose()

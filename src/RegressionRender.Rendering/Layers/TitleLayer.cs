@@ -19,7 +19,7 @@ internal sealed class TitleLayer(RenderContext context) : IFrameLayer
             using var font = context.Fonts.Font(layout.TitleSize, bold: true);
             TextFit.Shrink(config.Title, font, layout.TitleSize, layout.TitleArea.Width);
             y += layout.TitleSize;
-            context.Text(canvas, TextFit.Ellipsize(config.Title, font, layout.TitleArea.Width), layout.TitleArea.Left, y, SKTextAlign.Left, font, paint);
+            context.Text(canvas, "title", config.Title, TextFit.Ellipsize(config.Title, font, layout.TitleArea.Width), layout.TitleArea.Left, y, SKTextAlign.Left, font, paint);
         }
         if (!string.IsNullOrWhiteSpace(config.Subtitle))
         {
@@ -27,7 +27,7 @@ internal sealed class TitleLayer(RenderContext context) : IFrameLayer
             TextFit.Shrink(config.Subtitle, font, layout.SubtitleSize, layout.TitleArea.Width);
             paint.Color = context.Style.MutedText;
             y += layout.SubtitleSize * 1.45f;
-            context.Text(canvas, TextFit.Ellipsize(config.Subtitle, font, layout.TitleArea.Width), layout.TitleArea.Left, y, SKTextAlign.Left, font, paint);
+            context.Text(canvas, "subtitle", config.Subtitle, TextFit.Ellipsize(config.Subtitle, font, layout.TitleArea.Width), layout.TitleArea.Left, y, SKTextAlign.Left, font, paint);
         }
     }
 }

@@ -158,17 +158,17 @@ public sealed class ModelTests
         using var renderer = new RegressionRender.Rendering.FrameRenderer(plan, fonts, boxes: boxes);
         using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(640, 360));
         renderer.Draw(surface.Canvas, timeline.Frames[^1]);
-        var caption = Assert.Single(boxes.Boxes, b => b.Text == $"diverged at step {scene.Fits[0].Info.DivergedAtStep} — learning rate too high").Box;
+        var caption = Assert.Single(boxes.Texts, b => b.Drawn == $"diverged at step {scene.Fits[0].Info.DivergedAtStep} — learning rate too high").Box;
         // The caption hides no data point (the seed has one in the bottom-left corner, where captions used to sit)
         // and no readout text.
         for (var i = 0; i < scene.Data.Count; i++)
         {
             Assert.False(caption.Contains(plan.FitViewport.PixelX(scene.Data.X[i]), plan.FitViewport.PixelY(scene.Data.Y[i])), $"the caption hides point {i}");
         }
-        Assert.DoesNotContain(boxes.Boxes, b => b.Box != caption && b.Box.IntersectsWith(caption));
+        Assert.DoesNotContain(boxes.Texts, b => b.Box != caption && b.Box.Overlaps(caption));
         var first = new RegressionRender.Rendering.TextBoxes();
         using var early = new RegressionRender.Rendering.FrameRenderer(plan, fonts, boxes: first);
         early.Draw(surface.Canvas, timeline.Frames[0]);
-        Assert.DoesNotContain(first.Boxes, b => b.Text.Contains("diverged", StringComparison.Ordinal));
+        Assert.DoesNotContain(first.Texts, b => b.Text.Contains("diverged", StringComparison.Ordinal));
     }
 }

@@ -35,19 +35,18 @@ public sealed class LayoutTests
             using var surface = SKSurface.Create(new SKImageInfo(width, height));
             renderer.Draw(surface.Canvas, timeline.Frames[timeline.FrameCount / 3]);
         }
-        var canvas = new SKRect(0, 0, width, height);
-        Assert.NotEmpty(boxes.Boxes);
-        foreach (var (box, text) in boxes.Boxes)
+        var canvas = new PixelRect(0, 0, width, height);
+        Assert.NotEmpty(boxes.Texts);
+        foreach (var text in boxes.Texts)
         {
-            Assert.True(canvas.Contains(box), $"'{text}' at {box} leaves the {width}×{height} canvas");
+            Assert.True(canvas.Contains(text.Box), $"'{text.Drawn}' at {text.Box} leaves the {width}×{height} canvas");
         }
-        for (var i = 0; i < boxes.Boxes.Count; i++)
+        for (var i = 0; i < boxes.Texts.Count; i++)
         {
-            for (var j = i + 1; j < boxes.Boxes.Count; j++)
+            for (var j = i + 1; j < boxes.Texts.Count; j++)
             {
-                var (a, textA) = boxes.Boxes[i];
-                var (b, textB) = boxes.Boxes[j];
-                Assert.False(a.IntersectsWith(b) && Area(SKRect.Intersect(a, b)) > 1, $"'{textA}' {a} overlaps '{textB}' {b} at {width}×{height}");
+                var (a, b) = (boxes.Texts[i], boxes.Texts[j]);
+                Assert.False(Shared(a.Box, b.Box) > 1, $"'{a.Drawn}' {a.Box} overlaps '{b.Drawn}' {b.Box} at {width}×{height}");
             }
         }
     }
@@ -78,5 +77,7 @@ public sealed class LayoutTests
         Assert.True(layout.Panels[0].Plot.Width * layout.Panels[0].Plot.Height > layout.Panels[1].Plot.Width * layout.Panels[1].Plot.Height, "the fit panel is the largest");
     }
 
-    private static float Area(SKRect r) => r.Width * r.Height;
+    /// <summary>The area two boxes share (0 when they do not overlap).</summary>
+    private static float Shared(PixelRect a, PixelRect b) =>
+        Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left)) * Math.Max(0, Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top));
 }

@@ -27,7 +27,7 @@ internal static class BatchCommand
         {
             Host.PrepareEncoder();
             var (k, n) = result.GetValue(shard) is { } given ? ParseShard(given)!.Value : (1, 1);
-            var folder = result.GetValue(outputFolder)!;
+            var folder = OptionChecks.OutputFolder(result.GetValue(outputFolder)!);
             var paths = BatchPlan.Discover(result.GetValue(inputs)!).Where(p => BatchPlan.InShard(p, k, n)).ToList();
             var missing = result.GetValue(inputs)!.Where(i => !Directory.Exists(i) && !File.Exists(i)).ToList();
             if (missing.Count > 0)

@@ -25,6 +25,9 @@ internal sealed class ErrorReporter(TextWriter error, bool verbose)
         }
     }
 
+    /// <summary>A warning line, the same from every command: "warning: CONFIG: what happened".</summary>
+    public static string Warning(string config, string warning) => $"warning: {config}: {warning}";
+
     public static (int Code, string Line) Describe(Exception e) => e switch
     {
         InvalidInputException invalid => (ExitCodes.InvalidInput, invalid.ToString()),

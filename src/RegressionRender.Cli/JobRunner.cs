@@ -35,7 +35,7 @@ internal sealed class JobRunner(CliContext cli)
     private static List<string> Report(JobResult result)
     {
         var lines = new List<string>();
-        lines.AddRange(result.Warnings.Select(w => $"warning: {w}"));
+        lines.AddRange(result.Warnings.Select(w => ErrorReporter.Warning(result.Config, w)));
         switch (result.Status)
         {
             case JobStatus.Rendered:

@@ -53,6 +53,11 @@ internal static class OptionChecks
         }
     });
 
+    /// <summary>The output folder, refused when it names a file (nothing would be written, and the file stays as it is).</summary>
+    public static string OutputFolder(string folder) => File.Exists(folder)
+        ? throw new Core.InvalidInputException("--output", $"'{folder}' is a file; give a folder for the outputs")
+        : folder;
+
     /// <summary>Groups of options of which at most one may be given.</summary>
     private static readonly List<Option[]> Exclusive = [];
 

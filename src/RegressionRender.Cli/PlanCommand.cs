@@ -17,7 +17,7 @@ internal static class PlanCommand
             var prepared = PreparedScene.Load(result.GetValue(config)!, scene.Read(result), cancellationToken);
             foreach (var warning in prepared.Warnings)
             {
-                await cli.Error.WriteLineAsync($"warning: {warning}");
+                await cli.Error.WriteLineAsync(ErrorReporter.Warning(result.GetValue(config)!, warning));
             }
             var report = PlanReport.Build(prepared, cancellationToken);
             if (result.GetValue(json))

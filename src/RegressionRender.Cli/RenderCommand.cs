@@ -23,7 +23,7 @@ internal static class RenderCommand
             {
                 throw new Core.InvalidInputException("", error);
             }
-            BatchPlan.RefuseCollisions(items, result.GetValue(outputFolder)!);
+            BatchPlan.RefuseCollisions(items, OptionChecks.OutputFolder(result.GetValue(outputFolder)!));
             if (result.GetValue(record) is { } recordPath)
             {
                 if (items.Count != 1)

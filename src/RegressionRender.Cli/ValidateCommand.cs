@@ -19,7 +19,7 @@ internal static class ValidateCommand
                     var prepared = PreparedScene.Load(config, cancellationToken: cancellationToken);
                     foreach (var warning in prepared.Warnings)
                     {
-                        await cli.Error.WriteLineAsync($"warning: {config}: {warning}");
+                        await cli.Error.WriteLineAsync(ErrorReporter.Warning(config, warning));
                     }
                     await cli.Output.WriteLineAsync($"ok {config}: {prepared.Data.Count} points, {prepared.Fits.Count} fit(s), {string.Join(", ", prepared.Config.Output.Formats).ToLowerInvariant()}");
                     return ExitCodes.Success;

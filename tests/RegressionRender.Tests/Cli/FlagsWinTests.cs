@@ -79,6 +79,22 @@ public sealed class FlagsWinTests
         Assert.False(File.Exists(folder.File("late.png")) || File.Exists(folder.File("frame.png")));
     }
 
+    [Theory]
+    [InlineData("render")]
+    [InlineData("batch")]
+    public async Task An_Output_Folder_That_Is_A_File_Is_Refused_And_Kept(string command)
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("configs/tiny.json", Scenes.Tiny());
+        var file = folder.Write("notes.json", "{ \"mine\": true }");
+
+        var result = await CliRunner.RunAsync(command, command == "batch" ? folder.File("configs") : config, "-o", file, "-f", "png");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--output: '{file}' is a file; give a folder for the outputs", result.Error, StringComparison.Ordinal);
+        Assert.Equal("{ \"mine\": true }", File.ReadAllText(file));
+    }
+
     [Fact]
     public async Task Every_Problem_Of_A_Config_Is_Reported_At_Once()
     {

@@ -35,11 +35,15 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
         var boxes = Boxes(context, font, [.. captions.Select(c => c.Text)], _bandTop.Value);
         for (var i = 0; i < captions.Count; i++)
         {
-            var (rect, shown) = boxes[i];
+            var (rect, lines) = boxes[i];
             box.Color = captions[i].Color.WithAlpha(235);
             canvas.DrawRoundRect(rect, 6 * context.Layout.Scale, 6 * context.Layout.Scale, box);
-            context.Boxes?.Add("caption", captions[i].Text, shown, font.Size, rect, 235 / 255f);
-            canvas.DrawText(shown, rect.MidX, rect.Top + (font.Size * 1.12f), SKTextAlign.Center, font, text);
+            // A caption wrapped onto two lines at its dash still says every word.
+            context.Boxes?.Add("caption", captions[i].Text, string.Join(Dash, lines), font.Size, rect, 235 / 255f);
+            for (var line = 0; line < lines.Length; line++)
+            {
+                canvas.DrawText(lines[line], rect.MidX, rect.Top + (font.Size * 1.12f) + (line * font.Size * LineAdvance), SKTextAlign.Center, font, text);
+            }
         }
     }
 
@@ -67,8 +71,12 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
         var texts = AllCaptions(context);
         using var font = CaptionFont(context);
         var (area, scale) = (context.Viewport.Area, context.Layout.Scale);
-        var (lowest, highest) = (area.Bottom - (14 * scale) - (texts.Count * font.Size * 1.9f), area.Top + (14 * scale));
-        if (texts.Count == 0 || highest >= lowest)
+        if (texts.Count == 0)
+        {
+            return area.Bottom;
+        }
+        var (lowest, highest) = (area.Bottom - (14 * scale) - Union(Boxes(context, font, texts, 0)).Height, area.Top + (14 * scale));
+        if (highest >= lowest)
         {
             return lowest;
         }
@@ -81,7 +89,13 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
         return Enumerable.Range(0, 8).Select(k => lowest - ((lowest - highest) * k / 7f)).MinBy(Hidden);
     }
 
-    private static SKRect Union(List<(SKRect Rect, string Shown)> boxes) => boxes.Aggregate(boxes[0].Rect, (band, box) => SKRect.Union(band, box.Rect));
+    /// <summary>Where a caption too wide for the panel breaks onto a second line.</summary>
+    private const string Dash = " — ";
+
+    /// <summary>Line advance within a caption, in font sizes.</summary>
+    private const float LineAdvance = 1.25f;
+
+    private static SKRect Union(List<(SKRect Rect, string[] Lines)> boxes) => boxes.Aggregate(boxes[0].Rect, (band, box) => SKRect.Union(band, box.Rect));
 
     private static string Text(IReadOnlyList<Core.Fitting.FitRecord> fits, int k, int step) =>
         $"{(fits.Count > 1 ? fits[k].Info.Label + " diverged" : "diverged")} at step {step:N0} — learning rate too high";
@@ -95,20 +109,27 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
 
     private static SKFont CaptionFont(RenderContext context) => context.Fonts.Font(context.Layout.ReadoutSize * 1.1f, bold: true);
 
-    /// <summary>One centred box per caption, stacked down from <paramref name="top"/>, and the text each shows.</summary>
-    private static List<(SKRect Rect, string Shown)> Boxes(RenderContext context, SKFont font, List<string> captions, float top)
+    /// <summary>
+    /// One centred box per caption, stacked down from <paramref name="top"/>, and the lines each shows: one line, or
+    /// two broken at the dash when one is too wide for the panel (cut short only if even a half does not fit).
+    /// </summary>
+    private static List<(SKRect Rect, string[] Lines)> Boxes(RenderContext context, SKFont font, List<string> captions, float top)
     {
         var area = context.Viewport.Area;
-        var lineHeight = font.Size * 1.9f;
+        var available = area.Width - (40 * context.Layout.Scale);
         var y = top;
-        var boxes = new List<(SKRect, string)>();
+        var boxes = new List<(SKRect, string[])>();
         foreach (var caption in captions)
         {
-            var shown = TextFit.Ellipsize(caption, font, area.Width - (40 * context.Layout.Scale));
-            var width = font.MeasureText(shown) + (2 * font.Size);
+            var lines = font.MeasureText(caption) <= available || !caption.Contains(Dash, StringComparison.Ordinal)
+                ? [caption]
+                : caption.Split(Dash, 2);
+            lines = [.. lines.Select(line => TextFit.Ellipsize(line, font, available))];
+            var width = lines.Max(line => font.MeasureText(line)) + (2 * font.Size);
+            var height = (font.Size * 1.6f) + ((lines.Length - 1) * font.Size * LineAdvance);
             var left = ((area.Left + area.Right) / 2) - (width / 2);
-            boxes.Add((new SKRect(left, y, left + width, y + (font.Size * 1.6f)), shown));
-            y += lineHeight;
+            boxes.Add((new SKRect(left, y, left + width, y + height), lines));
+            y += height + (font.Size * 0.3f);
         }
         return boxes;
     }

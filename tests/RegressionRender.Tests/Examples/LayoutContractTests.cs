@@ -42,6 +42,22 @@ public sealed class LayoutContractTests
         Assert.Equal(place == "none" ? 0 : 1, readouts.Count);
     }
 
+    [Theory]
+    [InlineData(640, 360)]
+    [InlineData(854, 480)]
+    [InlineData(1280, 720)]
+    public void The_Divergence_Caption_Says_Every_Word(int width, int height)
+    {
+        // "η = 2.2 diverged at step 39 — learning rate too high" used to end in "— learnin…" at 640 and 854 wide.
+        var scene = PreparedScene.Load(ExampleTheory.PathOf("race-converge-diverge.json"), new SceneOverrides { Width = width, Height = height, Formats = [OutputFormat.Png] });
+
+        var report = LayoutReport.Build(scene, scene.FrameCount - 1);
+
+        var caption = Assert.Single(report.Texts, t => t.Role == "caption");
+        Assert.Contains("learning rate too high", caption.Text, StringComparison.Ordinal);
+        Assert.Equal(caption.Text, caption.Drawn);
+    }
+
     private static readonly (int Width, int Height)[] Sizes = [(320, 180), (640, 360), (1280, 720), (1080, 1920)];
 
     [Theory]

@@ -16,7 +16,7 @@ public static class Captions
     /// <summary>The captions of the video timeline of <paramref name="scene"/>.</summary>
     public static string WebVtt(PreparedScene scene, Timeline timeline)
     {
-        var readouts = scene.Fits.Select((f, i) => new ReadoutText(f, scene.Config.Fit[i].L2 > 0)).ToList();
+        var readouts = scene.Fits.Select((f, i) => new ReadoutText(f, scene.Config.Fit[i].L2 > 0, xName: scene.Data.XTitle)).ToList();
         var text = new StringBuilder("WEBVTT\n\n");
         var perCue = Math.Max(1, (int)Math.Round(CueSeconds * timeline.Fps));
         string? previous = null;
@@ -45,7 +45,8 @@ public static class Captions
         {
             var label = race ? scene.Fits[k].Info.Label + ": " : "";
             var step = race ? $", {readouts[k].Step(frame.Fits[k])}" : "";
-            lines.Add($"{label}{readouts[k].Equation(frame.Fits[k].Parameters)}, {readouts[k].Loss(frame.Fits[k].Loss)}{step}");
+            var variable = readouts[k].Variable is { } z ? $" ({z})" : "";
+            lines.Add($"{label}{readouts[k].Equation(frame.Fits[k].Parameters)}{variable}, {readouts[k].Loss(frame.Fits[k].Loss)}{step}");
         }
         return string.Join('\n', lines);
     }

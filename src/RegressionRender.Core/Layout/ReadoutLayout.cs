@@ -43,7 +43,8 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
         }
         var padding = layout.ReadoutSize * 0.7f;
         var inset = 12 * layout.Scale;
-        var lines = 1 + (2 * fits.Count);
+        // Epoch (and step), then per fit its equation, the definition of z when the equation is in it, and its loss.
+        var lines = 1 + (2 * fits.Count) + readouts.Count(r => r.Variable is not null);
         ReadoutLayout Sized(float available, bool split, PixelRect at, ReadoutPlace place)
         {
             var size = layout.ReadoutSize;
@@ -160,6 +161,7 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
                     ? Math.Max(widest, Math.Max(measure.Width(readout.Epoch(step), size), measure.Width(readout.Step(from, step), size)))
                     : Math.Max(widest, measure.Width(readout.Progress(from, step), size));
                 widest = Math.Max(widest, measure.Width(prefix + readout.Equation(fit.Entry(entry)), size, bold: true) + swatch);
+                widest = readout.Variable is { } variable ? Math.Max(widest, measure.Width((race ? "    " : "") + variable, size)) : widest;
                 widest = Math.Max(widest, measure.Width(race ? $"    {readout.Loss(fit.EntryLoss(entry))}  ·  {readout.Step(from, step)}" : readout.Loss(fit.EntryLoss(entry)), size));
             }
         }

@@ -35,7 +35,7 @@ public sealed record ScenePlan(
         var (lossViewport, lossScale, epochScale) = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot, config.View.EpochAxis) : (null, new LossScale(false), new EpochScale(false));
         var surface = layout.Panel(PanelKind.Surface) is { } panel ? SurfacePanelViewport(fits, panel.Plot) : null;
         var variance = Variance(data.Y);
-        IReadOnlyList<ReadoutText> readouts = [.. fits.Select((f, i) => new ReadoutText(f, config.Fit[i].L2 > 0, variance))];
+        IReadOnlyList<ReadoutText> readouts = [.. fits.Select((f, i) => new ReadoutText(f, config.Fit[i].L2 > 0, variance, data.XTitle))];
         var (readout, fitPlot) = ReadoutLayout.Create(config.View.Readout, layout.FitPlot, layout, plot => new Viewport(x, y, plot), data, fits, readouts, measure);
         var main = layout.Panel(PanelKind.Fit) ?? layout.Panels[0];
         layout = layout with { Panels = [.. layout.Panels.Select(p => p == main ? p with { Plot = fitPlot } : p)] };

@@ -19,15 +19,21 @@ public sealed class ReadoutText
     private readonly bool _penalized;
     private readonly double? _varianceOfY;
 
-    /// <summary>Readouts for one fit; <paramref name="penalized"/> when the loss includes an l2 penalty; R² needs the variance of y.</summary>
-    public ReadoutText(FitRecord record, bool penalized = false, double? varianceOfY = null)
+    private readonly string _xName;
+
+    /// <summary>
+    /// Readouts for one fit; <paramref name="penalized"/> when the loss includes an l2 penalty; R² needs the variance
+    /// of y; <paramref name="xName"/> names x in the definition of z.
+    /// </summary>
+    public ReadoutText(FitRecord record, bool penalized = false, double? varianceOfY = null, string xName = "x")
     {
         _record = record;
         _penalized = penalized;
         _varianceOfY = varianceOfY is > 0 ? varianceOfY : null;
+        _xName = xName;
         _decimals = new int[record.ParameterCount];
-        var final = record.InDataUnits(record.Final);
-        var target = record.Info.Target is { } optimum ? record.InDataUnits(optimum) : null;
+        var final = InStandardUnits ? record.Final.ToArray() : record.InDataUnits(record.Final);
+        var target = record.Info.Target is { } optimum ? InStandardUnits ? optimum : record.InDataUnits(optimum) : null;
         for (var k = 0; k < _decimals.Length; k++)
         {
             var size = Math.Max(Math.Abs(final[k]), target is { } t ? Math.Abs(t[k]) : 0);
@@ -56,10 +62,28 @@ public sealed class ReadoutText
         ? string.Create(CultureInfo.InvariantCulture, $"step {to} / {_record.Steps}")
         : string.Create(CultureInfo.InvariantCulture, $"step {from}\u2192{to} / {_record.Steps}");
 
-    /// <summary>"y = 1.07x − 0.00", highest power first, in the data's units; "p = σ(0.12x − 24.3)" for logistic regression.</summary>
+    /// <summary>
+    /// True when the equation is written in z, the standardized x (<see cref="Variable"/>): a standardized curve of
+    /// degree 2 or more, whose coefficients in powers of x are unreadable (1.2×10⁻⁷x⁴ …) or, on large x such as years,
+    /// do not even reproduce the curve. A standardized line is written in x.
+    /// </summary>
+    public bool InStandardUnits => !_record.Info.Scaling.IsIdentity && _record.Info.Model.Degree >= 2;
+
+    /// <summary>"z = (year − 1988.6) / 17.5" when the equation is in z, else null.</summary>
+    public string? Variable => InStandardUnits
+        ? _record.Info.Scaling.Mean < 0
+            ? $"z = ({_xName} + {Short(-_record.Info.Scaling.Mean)}) / {Short(_record.Info.Scaling.Scale)}"
+            : $"z = ({_xName} \u2212 {Short(_record.Info.Scaling.Mean)}) / {Short(_record.Info.Scaling.Scale)}"
+        : null;
+
+    /// <summary>Five significant digits, no trailing zeros ("4.95", "1988.6").</summary>
+    private static string Short(double value) => value.ToString("G5", CultureInfo.InvariantCulture).Replace('-', '\u2212');
+
+    /// <summary>"y = 1.07x − 0.00", highest power first, in the data's units (in z when <see cref="InStandardUnits"/>); "p = σ(0.12x − 24.3)" for logistic regression.</summary>
     public string Equation(ReadOnlySpan<double> fitted)
     {
-        var parameters = _record.InDataUnits(fitted);
+        var parameters = InStandardUnits ? fitted.ToArray() : _record.InDataUnits(fitted);
+        var variable = InStandardUnits ? 'z' : 'x';
         var logistic = _record.Info.Model.IsLogistic;
         var text = new StringBuilder(logistic ? "p = σ(" : "y = ");
         for (var k = parameters.Length - 1; k >= 0; k--)
@@ -76,7 +100,7 @@ public sealed class ReadoutText
             }
             if (k >= 1)
             {
-                text.Append('x').Append(Superscripts[Math.Min(k, Superscripts.Length - 1)]);
+                text.Append(variable).Append(Superscripts[Math.Min(k, Superscripts.Length - 1)]);
             }
         }
         return (logistic ? text.Append(')') : text).ToString();

@@ -86,6 +86,10 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         {
             var prefix = race ? fits[k].Info.Label + ":  " : "";
             lines.Add((prefix + readouts[k].Equation(frame.Fits[k].Parameters), style.FitColors[k], true, race));
+            if (readouts[k].Variable is { } variable)
+            {
+                lines.Add(((race ? "    " : "") + variable, style.MutedText, false, false));
+            }
             lines.Add((race ? $"    {readouts[k].Loss(frame.Fits[k].Loss)}  ·  {readouts[k].Step(frame.Fits[k])}" : readouts[k].Loss(frame.Fits[k].Loss), style.Text, false, false));
         }
         return lines;

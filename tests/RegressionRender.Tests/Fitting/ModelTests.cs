@@ -50,6 +50,31 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void A_Standardized_Curve_Is_Written_In_Z_With_Its_Definition_And_A_Line_In_X()
+    {
+        var curve = Load("""
+            { "data": { "csv": "co2-concentration.csv", "x": "Date", "y": "CO2" },
+              "model": { "type": "polynomial", "degree": 3 },
+              "fit": { "optimizer": "gd", "learningRate": 0.1, "epochs": 200, "standardize": true } }
+            """).Fits[0];
+        var line = Load("""
+            { "data": { "csv": "cars.csv", "x": "Horsepower", "y": "Miles_per_Gallon" },
+              "fit": { "optimizer": "gd", "learningRate": 0.3, "epochs": 100, "standardize": true } }
+            """).Fits[0];
+
+        var inZ = new Core.Text.ReadoutText(curve, xName: "Date");
+        var inX = new Core.Text.ReadoutText(line, xName: "Horsepower");
+
+        // Written in powers of years, the cubic's coefficients would be 1e-6-sized and would not reproduce the curve.
+        Assert.Matches(@"^y = −?[0-9.]+z³ [+−] [0-9.]+z² [+−] [0-9.]+z [+−] [0-9.]+$", inZ.Equation(curve.Final));
+        var (mean, scale) = (curve.Info.Scaling.Mean, curve.Info.Scaling.Scale);
+        Assert.Equal(FormattableString.Invariant($"z = (Date − {mean:G5}) / {scale:G5}"), inZ.Variable);
+        Assert.InRange(mean, 1985, 1992); // years, the mean of 1958–2019
+        Assert.Null(inX.Variable);
+        Assert.Matches(@"^y = −[0-9.]+x \+ [0-9.]+$", inX.Equation(line.Final));
+    }
+
+    [Fact]
     public void Quadratic_On_Cars_With_Standardized_Gd_Reaches_The_Closed_Form_Target()
     {
         var scene = Load("""

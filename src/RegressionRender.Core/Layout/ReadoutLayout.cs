@@ -24,6 +24,12 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
     /// <summary>Fits along each record (initial and final included) whose curves the box should not cover.</summary>
     private const int SweepSamples = 16;
 
+    /// <summary>The share of the plot's height a readout strip above it may take before its font shrinks.</summary>
+    private const float MostAbove = 0.4f;
+
+    /// <summary>The smallest share of its font size a readout strip above the plot shrinks to.</summary>
+    private const float SmallestAbove = 0.7f;
+
     /// <summary>How much more a sample of a final curve under the box counts than one of the sweep.</summary>
     private const double FinalWeight = 10;
 
@@ -45,9 +51,9 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
         var inset = 12 * layout.Scale;
         // Epoch (and step), then per fit its equation, the definition of z when the equation is in it, and its loss.
         var lines = 1 + (2 * fits.Count) + readouts.Count(r => r.Variable is not null);
-        ReadoutLayout Sized(float available, bool split, PixelRect at, ReadoutPlace place)
+        ReadoutLayout Sized(float available, bool split, PixelRect at, ReadoutPlace place, float shrink = 1)
         {
-            var size = layout.ReadoutSize;
+            var size = layout.ReadoutSize * shrink;
             var width = Widest(fits, readouts, measure, size, split);
             if (width > available)
             {
@@ -92,21 +98,24 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
                 return (best.Readout, plot);
             }
         }
-        // Outside: beside the plot on wide panels, above it on tall ones; the plot gives up the room.
+        // Outside: beside the plot or above it, whichever leaves the plot more of its area (a box whose text had to
+        // shrink to fit beside counts as losing the whole width); the plot gives up the room.
         var gap = 16 * layout.Scale;
-        if (plot.Width >= plot.Height * 1.15f)
+        var beside = Sized(plot.Width * 0.42f, split: true, default, ReadoutPlace.Outside);
+        var above = Sized(plot.Width, split: true, default, ReadoutPlace.Outside);
+        if (above.Box.Height > MostAbove * plot.Height)
         {
-            var readout = Sized(plot.Width * 0.42f, split: true, default, ReadoutPlace.Outside);
-            var left = plot.Right - readout.Box.Width;
-            readout = readout with { Box = new PixelRect(left, plot.Top, plot.Right, plot.Top + readout.Box.Height) };
-            return (readout, plot with { Right = left - gap });
+            // Many fits: a smaller font (down to 70%) before the plot loses more than this share of its height.
+            above = Sized(plot.Width, split: true, default, ReadoutPlace.Outside, Math.Max(SmallestAbove, MostAbove * plot.Height / above.Box.Height));
         }
-        else
+        var besideLoss = beside.FontPx < layout.ReadoutSize ? 1 : (beside.Box.Width + gap) / plot.Width;
+        var aboveLoss = (above.Box.Height + gap) / plot.Height;
+        if (besideLoss < aboveLoss)
         {
-            var readout = Sized(plot.Width, split: true, default, ReadoutPlace.Outside);
-            readout = readout with { Box = new PixelRect(plot.Left, plot.Top, plot.Left + readout.Box.Width, plot.Top + readout.Box.Height) };
-            return (readout, plot with { Top = readout.Box.Bottom + gap });
+            var left = plot.Right - beside.Box.Width;
+            return (beside with { Box = new PixelRect(left, plot.Top, plot.Right, plot.Top + beside.Box.Height) }, plot with { Right = left - gap });
         }
+        return (above with { Box = new PixelRect(plot.Left, plot.Top, plot.Left + above.Box.Width, plot.Top + above.Box.Height) }, plot with { Top = plot.Top + above.Box.Height + gap });
     }
 
     /// <summary>Data points whose centre the box covers; samples of the final curves (and the target) it covers; samples of the sweep it covers.</summary>

@@ -10,7 +10,7 @@ namespace RegressionRender.Rendering.Layers;
 internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
 {
     // Where the band goes is decided once per video (it scans every data point), not per frame.
-    private readonly Lazy<float> _bandTop = new(() => BandTop(context));
+    private readonly Lazy<(float Top, float Anchor)> _band = new(() => Band(context));
 
     public bool IsStatic => false;
 
@@ -32,7 +32,7 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
         using var font = CaptionFont(context);
         using var text = new SKPaint { IsAntialias = true, Color = SKColors.White };
         using var box = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
-        var boxes = Boxes(context, font, [.. captions.Select(c => c.Text)], _bandTop.Value);
+        var boxes = Boxes(context, font, [.. captions.Select(c => c.Text)], _band.Value.Top, _band.Value.Anchor);
         for (var i = 0; i < captions.Count; i++)
         {
             var (rect, lines) = boxes[i];
@@ -48,45 +48,35 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
     }
 
     /// <summary>
-    /// Where the captions sit once every diverging fit shows its own (empty when none diverges): the readout box
-    /// keeps clear of it.
+    /// Where the caption band goes: its top and its horizontal anchor (0 left, ½ centred, 1 right in the panel). At
+    /// the bottom centre unless the captions would hide data points or the readouts there; then, of eight heights up
+    /// the panel and three anchors, the lowest, most central place that hides the fewest (a caption must not hide the lesson).
     /// </summary>
-    public static SKRect Band(RenderContext context)
-    {
-        var texts = AllCaptions(context);
-        if (texts.Count == 0)
-        {
-            return SKRect.Empty;
-        }
-        using var font = CaptionFont(context);
-        return Union(Boxes(context, font, texts, BandTop(context)));
-    }
-
-    /// <summary>
-    /// The top of the caption band: at the bottom of the panel unless the captions would hide data points there,
-    /// then the lowest of eight heights up the panel that hides the fewest (a caption must not hide the lesson).
-    /// </summary>
-    private static float BandTop(RenderContext context)
+    private static (float Top, float Anchor) Band(RenderContext context)
     {
         var texts = AllCaptions(context);
         using var font = CaptionFont(context);
         var (area, scale) = (context.Viewport.Area, context.Layout.Scale);
         if (texts.Count == 0)
         {
-            return area.Bottom;
+            return (area.Bottom, 0.5f);
         }
-        var (lowest, highest) = (area.Bottom - (14 * scale) - Union(Boxes(context, font, texts, 0)).Height, area.Top + (14 * scale));
+        var (lowest, highest) = (area.Bottom - (14 * scale) - Union(Boxes(context, font, texts, 0, 0.5f)).Height, area.Top + (14 * scale));
         if (highest >= lowest)
         {
-            return lowest;
+            return (lowest, 0.5f);
         }
         var (viewport, data) = (context.Viewport, context.Plan.Data);
-        int Hidden(float top)
+        var readout = context.Plan.Readout.Box;
+        int Hidden((float Top, float Anchor) place)
         {
-            var band = Union(Boxes(context, font, texts, top));
-            return Enumerable.Range(0, data.Count).Count(i => band.Contains(viewport.PixelX(data.X[i]), viewport.PixelY(data.Y[i])));
+            var band = Union(Boxes(context, font, texts, place.Top, place.Anchor));
+            var overReadout = band.Left < readout.Right && readout.Left < band.Right && band.Top < readout.Bottom && readout.Top < band.Bottom;
+            return Enumerable.Range(0, data.Count).Count(i => band.Contains(viewport.PixelX(data.X[i]), viewport.PixelY(data.Y[i]))) + (overReadout ? 10_000 : 0);
         }
-        return Enumerable.Range(0, 8).Select(k => lowest - ((lowest - highest) * k / 7f)).MinBy(Hidden);
+        return Enumerable.Range(0, 8)
+            .SelectMany(k => new[] { 0.5f, 0f, 1f }.Select(anchor => (lowest - ((lowest - highest) * k / 7f), anchor)))
+            .MinBy(Hidden);
     }
 
     /// <summary>Where a caption too wide for the panel breaks onto a second line.</summary>
@@ -110,10 +100,10 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
     private static SKFont CaptionFont(RenderContext context) => context.Fonts.Font(context.Layout.ReadoutSize * 1.1f, bold: true);
 
     /// <summary>
-    /// One centred box per caption, stacked down from <paramref name="top"/>, and the lines each shows: one line, or
+    /// One box per caption at <paramref name="anchor"/> across the panel, stacked down from <paramref name="top"/>, and the lines each shows: one line, or
     /// two broken at the dash when one is too wide for the panel (cut short only if even a half does not fit).
     /// </summary>
-    private static List<(SKRect Rect, string[] Lines)> Boxes(RenderContext context, SKFont font, List<string> captions, float top)
+    private static List<(SKRect Rect, string[] Lines)> Boxes(RenderContext context, SKFont font, List<string> captions, float top, float anchor)
     {
         var area = context.Viewport.Area;
         var available = area.Width - (40 * context.Layout.Scale);
@@ -127,7 +117,8 @@ internal sealed class CaptionLayer(RenderContext context) : IFrameLayer
             lines = [.. lines.Select(line => TextFit.Ellipsize(line, font, available))];
             var width = lines.Max(line => font.MeasureText(line)) + (2 * font.Size);
             var height = (font.Size * 1.6f) + ((lines.Length - 1) * font.Size * LineAdvance);
-            var left = ((area.Left + area.Right) / 2) - (width / 2);
+            var inset = 14 * context.Layout.Scale;
+            var left = area.Left + inset + ((area.Width - (2 * inset) - width) * anchor);
             boxes.Add((new SKRect(left, y, left + width, y + height), lines));
             y += height + (font.Size * 0.3f);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace RegressionRender.Core.Config;
 
@@ -27,6 +28,9 @@ public sealed record LoadedScene(SceneConfig Config, string SourcePath)
 /// <summary>Reads a config file: JSON with comments and trailing commas, checked, then validated.</summary>
 public static class SceneLoader
 {
+    /// <summary>The config options, but skipping keys the config does not have (they are reported by the shape check).</summary>
+    private static readonly JsonSerializerOptions IgnoringUnknownKeys = new(ConfigJsonContext.Default.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
+
     /// <summary>The options every config is read and written with.</summary>
     public static JsonSerializerOptions JsonOptions => ConfigJsonContext.Default.Options;
 
@@ -38,11 +42,36 @@ public static class SceneLoader
     public static LoadedScene Load(string path, Func<SceneConfig, SceneConfig>? adjust = null)
     {
         var text = InputFile.ReadText(path, path, "config file", InputFile.MaxConfigBytes);
-        var config = Parse(text, path);
+        SceneConfig config;
+        InvalidInputException? unknownKeys = null;
+        try
+        {
+            config = Parse(text, path);
+        }
+        catch (InvalidInputException e) when (e.Problems.All(p => p.Message.StartsWith("unknown key", StringComparison.Ordinal)))
+        {
+            // Typos in key names do not hide the config's other problems: it is read without them and checked, and
+            // every problem is reported at once.
+            unknownKeys = e;
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 });
+            var lenient = document.RootElement.Deserialize((JsonTypeInfo<SceneConfig>)IgnoringUnknownKeys.GetTypeInfo(typeof(SceneConfig)));
+            if (lenient is null)
+            {
+                throw;
+            }
+            config = lenient;
+        }
         var scene = new LoadedScene(adjust is null ? config : adjust(config), path);
-        // Named as changed by the command line only when it was (records compare by value).
-        SceneValidator.Validate(scene.Config, scene.Config == config ? path : path + " (with command-line options)");
-        return scene;
+        try
+        {
+            // Named as changed by the command line only when it was (records compare by value).
+            SceneValidator.Validate(scene.Config, scene.Config == config ? path : path + " (with command-line options)");
+        }
+        catch (InvalidInputException problems) when (unknownKeys is not null)
+        {
+            throw InvalidInputException.Combine([unknownKeys, problems]);
+        }
+        return unknownKeys is null ? scene : throw unknownKeys;
     }
 
     /// <summary>Parses config text (not yet validated for ranges).</summary>

@@ -108,8 +108,14 @@ public sealed class FlagsWinTests
             .Replace("\"fps\": 10", "\"fps\": 0", StringComparison.Ordinal)
             .Replace("\"height\": 120", "\"height\": 8", StringComparison.Ordinal));
 
+        // A typo and range errors together: the typo does not hide the others.
+        var both = folder.Write("both.json", Scenes.Tiny()
+            .Replace("\"title\"", "\"titel\"", StringComparison.Ordinal)
+            .Replace("\"fps\": 10", "\"fps\": 0", StringComparison.Ordinal));
+
         var spelled = await CliRunner.RunAsync("validate", typos);
         var ranged = await CliRunner.RunAsync("validate", ranges);
+        var mixed = await CliRunner.RunAsync("validate", both);
 
         Assert.Equal(2, spelled.ExitCode);
         Assert.Contains($"{typos}: $.titel: unknown key 'titel'", spelled.Error, StringComparison.Ordinal);
@@ -120,6 +126,9 @@ public sealed class FlagsWinTests
         Assert.Contains($"{ranges}: $.animation.fps: must be between 1 and 120 (got 0)", ranged.Error, StringComparison.Ordinal);
         Assert.Contains($"{ranges}: $.view.height: must be between 64 and 4320 (got 8)", ranged.Error, StringComparison.Ordinal);
         Assert.Equal(3, ranged.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains($"{both}: $.titel: unknown key 'titel'", mixed.Error, StringComparison.Ordinal);
+        Assert.Contains($"{both}: $.animation.fps: must be between 1 and 120 (got 0)", mixed.Error, StringComparison.Ordinal);
     }
 
     private static int PngWidth(string path)

@@ -6,7 +6,7 @@ using RegressionRender.Tests.Support;
 namespace RegressionRender.Tests.Examples;
 
 /// <summary>
-/// Every example, from a 320×180 GIF to a 1080×1920 phone video, at its first, middle and last frame, read from the
+/// Every example, from a 320×180 GIF to a 1080×1920 phone video, at its first and last frame, read from the
 /// layout report (what <c>layout --json</c> prints): no data point lies under a text's background, every text box
 /// stays on the canvas, and no two texts overlap.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class LayoutContractTests
         Assert.Equal(caption.Text, caption.Drawn);
     }
 
-    private static readonly (int Width, int Height)[] Sizes = [(320, 180), (640, 360), (1280, 720), (1080, 1920)];
+    private static readonly (int Width, int Height)[] Sizes = [(320, 180), (1280, 720), (1080, 1920)];
 
     [Theory]
     [MemberData(nameof(ExampleTheory.All), MemberType = typeof(ExampleTheory))]
@@ -81,7 +81,8 @@ public sealed class LayoutContractTests
         {
             var scene = fitted.AtSize(width, height);
             var last = scene.FrameCount - 1;
-            foreach (var report in LayoutReport.Build(scene, [0, last / 2, last], CancellationToken.None))
+            // The readout box is fixed per video; the last frame adds the divergence captions.
+            foreach (var report in LayoutReport.Build(scene, [0, last], CancellationToken.None))
             {
                 var where = $"{example} at {width}×{height}, frame {report.Frame}";
                 Assert.NotEmpty(report.Points);

@@ -73,7 +73,6 @@ public sealed class TruthfulMotionTests
     [Theory]
     [Trait("Speed", "Slow")]
     [InlineData("Horsepower", "\"gd\", \"learningRate\": 0.1|\"gd\", \"learningRate\": 1.6|\"gd\", \"learningRate\": 2.3|\"adam\", \"learningRate\": 0.5", 9)]
-    [InlineData("Weight_in_lbs", "\"sgd\", \"shuffle\": true, \"learningRate\": 0.05|\"rmsprop\", \"learningRate\": 0.1|\"gd\", \"learningRate\": 2.4", 8)]
     public void A_Race_With_A_Diverging_Fit_Keeps_Every_Rule(string x, string fits, int seconds)
     {
         // Races where one fit flies off while the others converge (an independent review's cases, which broke the

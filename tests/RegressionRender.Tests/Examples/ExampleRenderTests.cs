@@ -6,6 +6,7 @@ namespace RegressionRender.Tests.Examples;
 public sealed class ExampleRenderTests
 {
     [Theory]
+    [Trait("Speed", "Slow")]
     [MemberData(nameof(ExampleTheory.All), MemberType = typeof(ExampleTheory))]
     public async Task Renders_A_Short_Clip_And_A_Poster(string example)
     {

@@ -23,9 +23,6 @@ public sealed record FeatureScaling(double Mean, double Scale)
     /// <summary>z for x.</summary>
     public double Apply(double x) => (x - Mean) / Scale;
 
-    /// <summary>A line's (intercept, slope) in z from (intercept, slope) in x: the optimizer's own coordinates.</summary>
-    public (double Intercept, double Slope) LineToScaled(double intercept, double slope) => (intercept + (slope * Mean), slope * Scale);
-
     /// <summary>A line's (intercept, slope) in x from (intercept, slope) in z.</summary>
     public (double Intercept, double Slope) LineToOriginal(double intercept, double slope) => (intercept - (slope * Mean / Scale), slope / Scale);
 

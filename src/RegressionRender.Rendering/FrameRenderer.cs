@@ -1,3 +1,4 @@
+using RegressionRender.Core.Config;
 using RegressionRender.Core.Layout;
 using RegressionRender.Core.Text;
 using RegressionRender.Core.Timing;
@@ -53,7 +54,7 @@ public sealed class FrameRenderer : IDisposable
         [
             new BackgroundLayer(context),
             new TitleLayer(context),
-            new AxesLayer(context, new PanelAxes(plan.FitViewport, null, null, plan.Data.XTitle, plan.Data.YTitle, null)),
+            new AxesLayer(context, new PanelAxes(plan.FitViewport, null, null, plan.Layout.Panels[0])),
             new TargetLayer(context),
             new InitialFitLayer(context),
             new DataPointsLayer(context),
@@ -69,13 +70,10 @@ public sealed class FrameRenderer : IDisposable
         ];
         if (plan.LossViewport is { } lossViewport)
         {
-            var lossName = ReadoutText.LossName(fit, plan.Config.Fit.Any(f => f.L2 > 0));
-            var yLabels = plan.LossScale.IsLog ? AxisLabels.Decades(lossViewport.Y, AxesLayer.TickTarget(lossViewport.Area.Height, context.Layout.Scale)) : null;
+            var yLabels = plan.LossScale.IsLog ? AxisLabels.Decades(lossViewport.Y, AxesLayer.TickTarget(lossViewport.Area.Height, context.Layout.TextScale)) : null;
             var xLabels = plan.EpochScale.IsLog ? AxisLabels.Epochs(plan.Fits.Max(f => (double)f.Steps / f.Info.StepsPerEpoch)) : null;
-            var title = plan.LossScale.IsLog ? $"{lossName} by epoch (log scale)" : $"{lossName} by epoch";
-            var epochTitle = plan.EpochScale.IsLog ? "epoch (log scale)" : "epoch";
             var loss = new LossCurveLayer(context, lossViewport, plan.LossScale);
-            statics.Add(new AxesLayer(context, new PanelAxes(lossViewport, xLabels, yLabels, epochTitle, lossName, title)));
+            statics.Add(new AxesLayer(context, new PanelAxes(lossViewport, xLabels, yLabels, plan.Layout.Panel(PanelKind.Loss)!)));
             statics.Add(loss.Background);
             dynamics.Add(loss);
         }
@@ -83,7 +81,7 @@ public sealed class FrameRenderer : IDisposable
         {
             var surface = new SurfaceLayer(context, surfaceViewport);
             statics.Add(surface.Background);
-            statics.Add(new AxesLayer(context, new PanelAxes(surfaceViewport, null, null, plan.Surface.InterceptTitle, plan.Surface.SlopeTitle, "Loss surface and path", Grid: false)));
+            statics.Add(new AxesLayer(context, new PanelAxes(surfaceViewport, null, null, plan.Layout.Panel(PanelKind.Surface)!, Grid: false)));
             dynamics.Add(surface);
         }
         return [.. statics, .. dynamics];

@@ -14,6 +14,28 @@ internal sealed record RenderContext(ScenePlan Plan, SceneStyle Style, FontSet F
         Boxes?.Add(role, text, drawn, font.Size, TextBoxes.Of(drawn, x, y, align, font));
     }
 
+    /// <summary>
+    /// Draws a laid-out block (<see cref="TextBlock"/>), its first baseline at <paramref name="y"/>, the next lines below,
+    /// and reports it as one text: the box around all its lines.
+    /// </summary>
+    public void Block(SKCanvas canvas, string role, TextBlock block, float x, float y, SKTextAlign align, SKPaint paint)
+    {
+        if (block.Lines.Count == 0)
+        {
+            return;
+        }
+        using var font = Fonts.Font(block.FontPx, block.Bold);
+        SKRect? box = null;
+        for (var i = 0; i < block.Lines.Count; i++)
+        {
+            var baseline = y + (i * block.FontPx * TextBlock.LineAdvance);
+            canvas.DrawText(block.Lines[i], x, baseline, align, font, paint);
+            var line = TextBoxes.Of(block.Lines[i], x, baseline, align, font);
+            box = box is { } b ? SKRect.Union(b, line) : line;
+        }
+        Boxes?.Add(role, block.Text, block.Drawn, block.FontPx, box!.Value);
+    }
+
     public FrameLayout Layout => Plan.Layout;
 
     public Viewport Viewport => Plan.FitViewport;

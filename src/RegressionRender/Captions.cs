@@ -6,8 +6,9 @@ using RegressionRender.Core.Timing;
 namespace RegressionRender;
 
 /// <summary>
-/// WebVTT captions of the video: every half second a cue with what the readouts show (epoch and step, the
-/// equation and the loss of each fit), so that screen readers and players can follow the fit without the picture.
+/// WebVTT captions of the video: every half second a cue with what the readouts show, line for line as the frames
+/// say it in full (<see cref="ReadoutLines"/>: epoch and step, each fit's equation, loss and R²), so that screen
+/// readers and players can follow the fit without the picture.
 /// </summary>
 public static class Captions
 {
@@ -16,7 +17,7 @@ public static class Captions
     /// <summary>The captions of the video timeline of <paramref name="scene"/>.</summary>
     public static string WebVtt(PreparedScene scene, Timeline timeline)
     {
-        var readouts = scene.Fits.Select((f, i) => new ReadoutText(f, scene.Config.Fit[i].L2 > 0, xName: scene.Data.XTitle)).ToList();
+        var readouts = ReadoutText.For(scene.Config, scene.Data, scene.Fits);
         var text = new StringBuilder("WEBVTT\n\n");
         var perCue = Math.Max(1, (int)Math.Round(CueSeconds * timeline.Fps));
         string? previous = null;
@@ -24,7 +25,7 @@ public static class Captions
         for (var frame = 0; frame <= timeline.FrameCount; frame += perCue)
         {
             var index = Math.Min(frame, timeline.FrameCount - 1);
-            var cue = frame < timeline.FrameCount ? Cue(scene, readouts, timeline.Frames[index]) : null;
+            var cue = frame < timeline.FrameCount ? Cue(readouts, timeline.Frames[index]) : null;
             if (cue != previous || frame >= timeline.FrameCount)
             {
                 if (previous is not null)
@@ -37,19 +38,8 @@ public static class Captions
         return text.ToString();
     }
 
-    private static string Cue(PreparedScene scene, List<ReadoutText> readouts, FrameState frame)
-    {
-        var race = scene.Fits.Count > 1;
-        var lines = new List<string> { race ? readouts[0].Epoch(frame.Fits[0]) : readouts[0].Progress(frame.Fits[0]) };
-        for (var k = 0; k < frame.Fits.Count; k++)
-        {
-            var label = race ? scene.Fits[k].Info.Label + ": " : "";
-            var step = race ? $", {readouts[k].Step(frame.Fits[k])}" : "";
-            var variable = readouts[k].Variable is { } z ? $" ({z})" : "";
-            lines.Add($"{label}{readouts[k].Equation(frame.Fits[k].Parameters)}{variable}, {readouts[k].Loss(frame.Fits[k].Loss)}{step}");
-        }
-        return string.Join('\n', lines);
-    }
+    private static string Cue(IReadOnlyList<ReadoutText> readouts, FrameState frame) =>
+        string.Join('\n', ReadoutLines.For(readouts, frame.Fits, ReadoutDetail.Full).Select(l => l.Text.Trim()));
 
     private static string Time(int frame, int fps)
     {

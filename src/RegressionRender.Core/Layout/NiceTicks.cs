@@ -34,16 +34,27 @@ public sealed record NiceTicks(double Step, IReadOnlyList<double> Values, int De
         return nice * power;
     }
 
-    /// <summary>Pads a data interval and widens it to whole tick steps, for axes without an explicit range.</summary>
+    /// <summary>
+    /// The range of an axis without an explicit one: it hugs the data. Each end goes out to the next tick (on a
+    /// 1-2-5 ladder of about <paramref name="target"/> steps) when that tick lies within half a step of the data and
+    /// leaves a margin of 3% of the data's span; otherwise the end is the data ± that margin. So no end adds an empty
+    /// tick interval (dates from 1958 to 2019 give 1956.2–2020.8, not 1940–2040), and an axis never crosses zero when
+    /// the data do not (incomes from 12,000 start at 0, never at −50,000).
+    /// </summary>
     public static AxisRange Expand(double min, double max, int target = 6)
     {
         if (max - min < 1e-12 * Math.Max(1, Math.Abs(max)))
         {
             (min, max) = (min - 1, max + 1);
         }
-        var pad = (max - min) * 0.06;
-        var step = NiceStep((max - min + (2 * pad)) / target);
-        return new AxisRange(Math.Floor((min - pad) / step) * step, Math.Ceiling((max + pad) / step) * step);
+        var span = max - min;
+        var step = NiceStep(span / target);
+        var margin = 0.03 * span;
+        var below = Math.Floor((min / step) + 1e-9) * step;
+        var above = Math.Ceiling((max / step) - 1e-9) * step;
+        var low = min - below >= margin && min - below <= step / 2 ? below : min - margin;
+        var high = above - max >= margin && above - max <= step / 2 ? above : max + margin;
+        return new AxisRange(min >= 0 ? Math.Max(0, low) : low, max <= 0 ? Math.Min(0, high) : high);
     }
 
     /// <summary>A tick label with this axis's decimals and a real minus sign.</summary>

@@ -2,33 +2,46 @@ using RegressionRender.Core.Config;
 using RegressionRender.Core.Data;
 using RegressionRender.Core.Fitting;
 using RegressionRender.Core.Text;
+using RegressionRender.Core.Timing;
 
 namespace RegressionRender.Core.Layout;
 
 /// <summary>
-/// Where the readout box goes and how big its text is, decided once per video. <see cref="ReadoutPlace.Auto"/>
-/// takes a corner of the fit panel that covers no data point and (but for a graze) none of the final curves,
-/// preferring the one that hides the least of the curves the fits sweep through; when no corner is free the box moves
-/// outside the plot, to a strip beside it (above it on panels that are not wide), and the plot shrinks to make room.
+/// Where the readout box goes, how big its text is and how much it says, decided once per video.
+/// <see cref="ReadoutPlace.Auto"/> takes a corner of the fit panel that covers no data point and (but for a graze)
+/// none of the final curves, preferring the one that hides the least of the curves the fits sweep through; when no
+/// corner is free the box moves outside the plot, to a strip beside it or above it, whichever costs the plot less,
+/// and the plot shrinks to make room. Text that is too wide wraps (an equation between its terms), then gets
+/// smaller, never below the canvas's minimum; when even then the strip would take too much of the plot, R² and
+/// then the step are left out.
 /// </summary>
 /// <param name="Box">The box, in pixels (empty when there are no readouts).</param>
 /// <param name="FontPx">Font size of its text.</param>
 /// <param name="Padding">Inner margin.</param>
-/// <param name="SplitProgress">Epoch and step on two lines (a narrower box) instead of one.</param>
+/// <param name="Detail">What the readouts say.</param>
 /// <param name="Place">Where it went: a corner, outside, or none.</param>
-public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, bool SplitProgress, ReadoutPlace Place)
+public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, ReadoutDetail Detail, ReadoutPlace Place)
 {
     /// <summary>Line advance of the readout text.</summary>
     public float LineHeight => FontPx * 1.4f;
 
+    /// <summary>Where a wrapped line's continuation starts, from the box's text edge, in font sizes.</summary>
+    public const float ContinuationIndent = 1.5f;
+
     /// <summary>Fits along each record (initial and final included) whose curves the box should not cover.</summary>
     private const int SweepSamples = 16;
 
-    /// <summary>The share of the plot's height a readout strip above it may take before its font shrinks.</summary>
+    /// <summary>Frames along each record whose readouts are measured: the box holds the widest and tallest of them.</summary>
+    private const int TextSamples = 64;
+
+    /// <summary>The share of the plot's height a readout strip above it may take.</summary>
     private const float MostAbove = 0.4f;
 
-    /// <summary>The smallest share of its font size a readout strip above the plot shrinks to.</summary>
-    private const float SmallestAbove = 0.7f;
+    /// <summary>The share of the plot's width a readout strip beside it may take.</summary>
+    private const float MostBeside = 0.42f;
+
+    /// <summary>The share of the plot's height a strip saying the least may take on a canvas too small for less.</summary>
+    private const float MostCramped = 0.55f;
 
     /// <summary>How much more a sample of a final curve under the box counts than one of the sweep.</summary>
     private const double FinalWeight = 10;
@@ -36,8 +49,73 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
     /// <summary>Samples of the final curves a corner may cover and still count as free (the curve grazing the box's corner).</summary>
     private const double FinalTouch = 2;
 
-    /// <summary>The smallest share of its font size a long readout (a high-degree polynomial) shrinks to.</summary>
-    private const float SmallestShrink = 0.55f;
+    /// <summary>
+    /// What an outside strip says, from everything to the least (R² goes first, then the step, then the equations of a
+    /// race: it stays a legend of names, keys and losses; at last the epoch), and the share of the
+    /// plot's height it may take (of its width, beside: in proportion); the least, at last, may take more.
+    /// </summary>
+    private static readonly (ReadoutDetail Detail, float Most)[] OutsideLevels =
+    [
+        (ReadoutDetail.Full, MostAbove), (new(RSquared: false), MostAbove), (new(Step: false, RSquared: false), MostAbove),
+        (new(Step: false, RSquared: false, Equations: false), MostAbove), (new(Step: false, RSquared: false, Equations: false), MostCramped),
+        (new(Step: false, RSquared: false, Equations: false, Epoch: false), MostCramped),
+    ];
+
+    /// <summary>The rows a frame draws: each readout line, wrapped to the box (continuations marked).</summary>
+    public List<(ReadoutLine Line, string Text, bool Continued)> Rows(IReadOnlyList<ReadoutLine> lines, ITextMeasure measure)
+    {
+        var rows = new List<(ReadoutLine, string, bool)>();
+        var width = Box.Width - (2 * Padding);
+        foreach (var line in lines)
+        {
+            var pieces = Wrap(line, FontPx, width, measure);
+            rows.AddRange(pieces.Select((piece, i) => (line, piece, i > 0)));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// A readout line broken into pieces that fit <paramref name="width"/> (continuations indented): between an
+    /// equation's terms, before a "·" or R², after a race's "label:  ". A piece that cannot be broken may stay wider (the caller checks).
+    /// The pieces joined with single spaces give back the line.
+    /// </summary>
+    public static List<string> Wrap(ReadoutLine line, float size, float width, ITextMeasure measure)
+    {
+        var key = line.Key ? 2f * size : 0;
+        var text = line.Text;
+        if (measure.Width(text, size, line.Bold) + key <= width)
+        {
+            return [text];
+        }
+        var pieces = new List<string>();
+        var (start, lastBreak) = (0, -1);
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i - 1] != ' ' || !IsBreak(text, i))
+            {
+                continue;
+            }
+            var room = width - (pieces.Count == 0 ? key : ContinuationIndent * size);
+            if (lastBreak > start && measure.Width(text[start..(i - 1)], size, line.Bold) > room)
+            {
+                pieces.Add(text[start..(lastBreak - 1)]);
+                start = lastBreak;
+            }
+            lastBreak = i;
+        }
+        var rest = width - (pieces.Count == 0 ? key : ContinuationIndent * size);
+        if (lastBreak > start && measure.Width(text[start..], size, line.Bold) > rest)
+        {
+            pieces.Add(text[start..(lastBreak - 1)]);
+            start = lastBreak;
+        }
+        pieces.Add(text[start..]);
+        return pieces;
+    }
+
+    /// <summary>A break may come before a sign between terms, a "·", R², or after a race's "label:  ".</summary>
+    private static bool IsBreak(string text, int i) =>
+        text[i] is '+' or '\u2212' or '·' || text.AsSpan(i).StartsWith("R²") || (i >= 3 && text[i - 2] == ' ' && text[i - 3] == ':');
 
     /// <summary>The readout and the fit panel's data area it leaves (smaller than <paramref name="plot"/> when the box moves outside).</summary>
     public static (ReadoutLayout Readout, PixelRect Plot) Create(ReadoutPlace wanted, PixelRect plot, FrameLayout layout, Func<PixelRect, Viewport> viewportFor,
@@ -45,31 +123,32 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
     {
         if (wanted == ReadoutPlace.None)
         {
-            return (new ReadoutLayout(default, layout.ReadoutSize, 0, false, ReadoutPlace.None), plot);
+            return (new ReadoutLayout(default, layout.ReadoutSize, 0, ReadoutDetail.Full, ReadoutPlace.None), plot);
         }
-        var padding = layout.ReadoutSize * 0.7f;
-        var inset = 12 * layout.Scale;
-        // Epoch (and step), then per fit its equation, the definition of z when the equation is in it, and its loss.
-        var lines = 1 + (2 * fits.Count) + readouts.Count(r => r.Variable is not null);
-        ReadoutLayout Sized(float available, bool split, PixelRect at, ReadoutPlace place, float shrink = 1)
+        var em = layout.TextScale;
+        var inset = 12 * em;
+        // Every size tried measures the same sampled lines: each detail's lines are built once, each width measured once.
+        measure = new MemoMeasure(measure);
+        var samples = Samples(fits);
+        var lines = new Dictionary<ReadoutDetail, List<List<ReadoutLine>>>();
+        var boxes = new Dictionary<(float, float, ReadoutDetail), ReadoutLayout?>();
+        ReadoutLayout? Sized(float width, float height, ReadoutDetail detail, ReadoutPlace place)
         {
-            var size = layout.ReadoutSize * shrink;
-            var width = Widest(fits, readouts, measure, size, split);
-            if (width > available)
+            if (!boxes.TryGetValue((width, height, detail), out var box))
             {
-                size *= Math.Max(SmallestShrink, available / width);
-                width = Math.Min(Widest(fits, readouts, measure, size, split), available);
+                if (!lines.TryGetValue(detail, out var said))
+                {
+                    said = lines[detail] = [.. samples.Select(sample => ReadoutLines.For(readouts, sample, detail))];
+                }
+                box = boxes[(width, height, detail)] = Fit(said, width, height, layout.ReadoutSize, layout.MinimumFont, measure);
             }
-            var height = ((lines + (split ? 1 : 0)) * size * 1.4f) + (1.4f * padding);
-            var box = new PixelRect(at.Left, at.Top, at.Left + width + (2 * padding), at.Top + height);
-            return new ReadoutLayout(box, size, padding, split, place);
+            return box is null ? null : box with { Detail = detail, Place = place };
         }
-        var inside = plot.Width - (24 * layout.Scale) - (2 * padding);
         if (wanted != ReadoutPlace.Outside)
         {
             var viewport = viewportFor(plot);
             var corners = new List<(ReadoutLayout Readout, double Points, double Final, double Sweep)>();
-            foreach (var split in new[] { false, true })
+            foreach (var detail in new[] { ReadoutDetail.Full, new ReadoutDetail(SplitProgress: true) })
             {
                 foreach (var corner in new[] { ReadoutPlace.TopLeft, ReadoutPlace.BottomRight, ReadoutPlace.TopRight, ReadoutPlace.BottomLeft })
                 {
@@ -77,7 +156,10 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
                     {
                         continue;
                     }
-                    var sized = Sized(inside, split, default, corner);
+                    if (Sized(plot.Width - (2 * inset), plot.Height - (2 * inset), detail, corner) is not { } sized)
+                    {
+                        continue;
+                    }
                     var (w, h) = (sized.Box.Width, sized.Box.Height);
                     var left = corner is ReadoutPlace.TopLeft or ReadoutPlace.BottomLeft ? plot.Left + inset : plot.Right - inset - w;
                     var top = corner is ReadoutPlace.TopLeft or ReadoutPlace.TopRight ? plot.Top + inset : plot.Bottom - inset - h;
@@ -92,30 +174,94 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
                 }
             }
             // No data point hidden first; then the final curves weigh ten times the sweep.
-            var best = corners.OrderBy(c => c.Points).ThenBy(c => (FinalWeight * c.Final) + c.Sweep).First();
-            if (wanted != ReadoutPlace.Auto || (best.Points == 0 && best.Final <= FinalTouch))
+            var best = corners.OrderBy(c => c.Points).ThenBy(c => (FinalWeight * c.Final) + c.Sweep).FirstOrDefault();
+            if (best.Readout is not null && (wanted != ReadoutPlace.Auto || (best.Points == 0 && best.Final <= FinalTouch)))
             {
                 return (best.Readout, plot);
             }
         }
-        // Outside: beside the plot or above it, whichever leaves the plot more of its area (a box whose text had to
-        // shrink to fit beside counts as losing the whole width); the plot gives up the room.
-        var gap = 16 * layout.Scale;
-        var beside = Sized(plot.Width * 0.42f, split: true, default, ReadoutPlace.Outside);
-        var above = Sized(plot.Width, split: true, default, ReadoutPlace.Outside);
-        if (above.Box.Height > MostAbove * plot.Height)
+        // Outside: beside the plot or above it, whichever leaves the plot more of its area; the plot gives up the room.
+        // When neither fits, the readouts say less (R², then the step, left out); on the smallest canvases the strip may
+        // then take more of the plot; when even that fails there are no readouts (a plot with no room is no picture).
+        var gap = 16 * em;
+        foreach (var (detail, most) in OutsideLevels)
         {
-            // Many fits: a smaller font (down to 70%) before the plot loses more than this share of its height.
-            above = Sized(plot.Width, split: true, default, ReadoutPlace.Outside, Math.Max(SmallestAbove, MostAbove * plot.Height / above.Box.Height));
+            var beside = Sized(plot.Width * most * MostBeside / MostAbove, plot.Height, detail with { SplitProgress = true }, ReadoutPlace.Outside);
+            var above = Sized(plot.Width, plot.Height * most, detail, ReadoutPlace.Outside) ?? Sized(plot.Width, plot.Height * most, detail with { SplitProgress = true }, ReadoutPlace.Outside);
+            var besideLoss = beside is null ? float.PositiveInfinity : (beside.Box.Width + gap) / plot.Width;
+            var aboveLoss = above is null ? float.PositiveInfinity : (above.Box.Height + gap) / plot.Height;
+            if (beside is not null && besideLoss <= aboveLoss)
+            {
+                var left = plot.Right - beside.Box.Width;
+                return (beside with { Box = new PixelRect(left, plot.Top, plot.Right, plot.Top + beside.Box.Height) }, plot with { Right = left - gap });
+            }
+            if (above is not null)
+            {
+                return (above with { Box = new PixelRect(plot.Left, plot.Top, plot.Left + above.Box.Width, plot.Top + above.Box.Height) }, plot with { Top = plot.Top + above.Box.Height + gap });
+            }
         }
-        var besideLoss = beside.FontPx < layout.ReadoutSize ? 1 : (beside.Box.Width + gap) / plot.Width;
-        var aboveLoss = (above.Box.Height + gap) / plot.Height;
-        if (besideLoss < aboveLoss)
+        return (new ReadoutLayout(default, layout.ReadoutSize, 0, ReadoutDetail.Full, ReadoutPlace.None), plot);
+    }
+
+    /// <summary>
+    /// The box for the sampled readout lines in at most <paramref name="width"/> × <paramref name="height"/>
+    /// (at the origin): the largest font from <paramref name="size"/> down to <paramref name="minimum"/> at which every
+    /// sampled frame's lines, wrapped, fit; null when none does.
+    /// </summary>
+    private static ReadoutLayout? Fit(List<List<ReadoutLine>> samples, float width, float height, float size, float minimum, ITextMeasure measure)
+    {
+        for (var font = size; ; font = Math.Max(minimum, font * 0.92f))
         {
-            var left = plot.Right - beside.Box.Width;
-            return (beside with { Box = new PixelRect(left, plot.Top, plot.Right, plot.Top + beside.Box.Height) }, plot with { Right = left - gap });
+            var padding = font * 0.7f;
+            var inner = width - (2 * padding);
+            var (widest, rows, fits) = (0f, 0, true);
+            foreach (var sample in samples)
+            {
+                var count = 0;
+                foreach (var line in sample)
+                {
+                    var pieces = Wrap(line, font, inner, measure);
+                    for (var i = 0; i < pieces.Count; i++)
+                    {
+                        var used = measure.Width(pieces[i], font, line.Bold) + (i > 0 ? ContinuationIndent * font : line.Key ? 2f * font : 0);
+                        fits &= used <= inner;
+                        widest = Math.Max(widest, used);
+                    }
+                    count += pieces.Count;
+                }
+                rows = Math.Max(rows, count);
+            }
+            // Digits differ from frame to frame: 4% of room for the frames not sampled.
+            var boxWidth = Math.Min((widest * 1.04f) + (2 * padding), width);
+            var boxHeight = (rows * font * 1.4f) + (1.4f * padding);
+            if (fits && boxHeight <= height)
+            {
+                return new ReadoutLayout(new PixelRect(0, 0, boxWidth, boxHeight), font, padding, ReadoutDetail.Full, ReadoutPlace.Auto);
+            }
+            if (font <= minimum)
+            {
+                return null;
+            }
         }
-        return (above with { Box = new PixelRect(plot.Left, plot.Top, plot.Left + above.Box.Width, plot.Top + above.Box.Height) }, plot with { Top = plot.Top + above.Box.Height + gap });
+    }
+
+    /// <summary>
+    /// What the frames can show, sampled: for 65 points along the records, each fit's entry there, drawn as the tween
+    /// from the entry before (the widest step text: "step 104→105 / 9000").
+    /// </summary>
+    private static List<FitState[]> Samples(IReadOnlyList<FitRecord> fits)
+    {
+        var samples = new List<FitState[]>();
+        for (var i = 0; i <= TextSamples; i++)
+        {
+            samples.Add([.. fits.Select(fit =>
+            {
+                var entry = (fit.EntryCount - 1) * i / TextSamples;
+                var (from, to) = (fit.EntryStep(Math.Max(0, entry - 1)), fit.EntryStep(entry));
+                return new FitState(to, fit.Entry(entry).ToArray(), fit.EntryLoss(entry), fit.EpochOf(to), from, to, 0, 0, FitDisplay.Tween, 1);
+            })]);
+        }
+        return samples;
     }
 
     /// <summary>Data points whose centre the box covers; samples of the final curves (and the target) it covers; samples of the sweep it covers.</summary>
@@ -149,31 +295,18 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, b
         return (points, final, sweep);
     }
 
-    /// <summary>The widest readout line over the whole record (every line shape a frame can show), with room for a race's colour keys.</summary>
-    private static float Widest(IReadOnlyList<FitRecord> fits, IReadOnlyList<ReadoutText> readouts, ITextMeasure measure, float size, bool split)
+    /// <summary>Widths remembered: a layout measures the same pieces of text many times.</summary>
+    private sealed class MemoMeasure(ITextMeasure measure) : ITextMeasure
     {
-        var widest = 0f;
-        var race = fits.Count > 1;
-        var swatch = race ? 2f * size : 0;
-        for (var k = 0; k < fits.Count; k++)
+        private readonly Dictionary<(string, float, bool), float> _widths = [];
+
+        public float Width(string text, float sizePx, bool bold = false)
         {
-            var fit = fits[k];
-            var prefix = race ? fit.Info.Label + ":  " : "";
-            var readout = readouts[k];
-            for (var i = 0; i <= 64; i++)
+            if (!_widths.TryGetValue((text, sizePx, bold), out var width))
             {
-                var entry = (fit.EntryCount - 1) * i / 64;
-                var step = fit.EntryStep(entry);
-                // The widest step text is a tween's: "step 104→105 / 9000".
-                var from = fit.EntryStep(Math.Max(0, entry - 1));
-                widest = split || race
-                    ? Math.Max(widest, Math.Max(measure.Width(readout.Epoch(step), size), measure.Width(readout.Step(from, step), size)))
-                    : Math.Max(widest, measure.Width(readout.Progress(from, step), size));
-                widest = Math.Max(widest, measure.Width(prefix + readout.Equation(fit.Entry(entry)), size, bold: true) + swatch);
-                widest = readout.Variable is { } variable ? Math.Max(widest, measure.Width((race ? "    " : "") + variable, size)) : widest;
-                widest = Math.Max(widest, measure.Width(race ? $"    {readout.Loss(fit.EntryLoss(entry))}  ·  {readout.Step(from, step)}" : readout.Loss(fit.EntryLoss(entry)), size));
+                width = _widths[(text, sizePx, bold)] = measure.Width(text, sizePx, bold);
             }
+            return width;
         }
-        return widest * 1.04f;
     }
 }

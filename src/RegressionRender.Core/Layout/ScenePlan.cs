@@ -20,7 +20,8 @@ public sealed record ScenePlan(
     EpochScale EpochScale,
     Viewport? SurfaceViewport,
     IReadOnlyList<ReadoutText> Readouts,
-    ReadoutLayout Readout)
+    ReadoutLayout Readout,
+    IReadOnlyList<CaptionPlace> Captions)
 {
     /// <summary>The coordinates of the surface panel (the first fit's optimizer coordinates).</summary>
     public SurfaceCoordinates Surface => new(Fits[0].Info.Scaling);
@@ -28,38 +29,64 @@ public sealed record ScenePlan(
     /// <summary>Lays a fitted scene out on a canvas of <paramref name="width"/> × <paramref name="height"/>, measuring text with <paramref name="measure"/>.</summary>
     public static ScenePlan Create(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits, int width, int height, ITextMeasure measure)
     {
-        var layout = FrameLayout.Create(width, height, !string.IsNullOrWhiteSpace(config.Title), !string.IsNullOrWhiteSpace(config.Subtitle), config.View.Panels);
+        var (lossScale, epochScale) = config.View.Panels.Contains(PanelKind.Loss) ? LossScales(fits, config.View.EpochAxis) : (new LossScale(false), new EpochScale(false));
+        var surfaceCoordinates = new SurfaceCoordinates(fits[0].Info.Scaling);
+        var lossName = ReadoutText.LossName(fits[0], config.Fit.Any(f => f.L2 > 0));
+        PanelWords Words(PanelKind kind) => kind switch
+        {
+            PanelKind.Loss => new(epochScale.IsLog ? "epoch (log scale)" : "epoch", lossName, lossScale.IsLog ? $"{lossName} by epoch (log scale)" : $"{lossName} by epoch"),
+            PanelKind.Surface => new(surfaceCoordinates.InterceptTitle, surfaceCoordinates.SlopeTitle, "Loss surface and path"),
+            _ => new(data.XTitle, data.YTitle, null),
+        };
+        var layout = FrameLayout.Create(width, height, config.Title, config.Subtitle, config.View.Panels, Words, measure);
         var x = config.View.X is { } vx ? new AxisRange(vx[0], vx[1]) : NiceTicks.Expand(data.X.Min(), data.X.Max());
         var y = config.View.Y is { } vy ? new AxisRange(vy[0], vy[1])
             : fits[0].Info.Model.IsLogistic ? new AxisRange(-0.05, 1.05) : NiceTicks.Expand(data.Y.Min(), data.Y.Max());
-        var (lossViewport, lossScale, epochScale) = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot, config.View.EpochAxis) : (null, new LossScale(false), new EpochScale(false));
+        var lossViewport = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot, lossScale, epochScale) : null;
         var surface = layout.Panel(PanelKind.Surface) is { } panel ? SurfacePanelViewport(fits, panel.Plot) : null;
-        var variance = Variance(data.Y);
-        IReadOnlyList<ReadoutText> readouts = [.. fits.Select((f, i) => new ReadoutText(f, config.Fit[i].L2 > 0, variance, data.XTitle))];
-        var (readout, fitPlot) = ReadoutLayout.Create(config.View.Readout, layout.FitPlot, layout, plot => new Viewport(x, y, plot), data, fits, readouts, measure);
-        var main = layout.Panel(PanelKind.Fit) ?? layout.Panels[0];
-        layout = layout with { Panels = [.. layout.Panels.Select(p => p == main ? p with { Plot = fitPlot } : p)] };
-        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, fitPlot), lossViewport, lossScale, epochScale, surface, readouts, readout);
+        var readouts = ReadoutText.For(config, data, fits);
+        // The readouts first (they may take a strip of the plot), then the captions in what is left; when no place there
+        // is free for them, they take a strip of their own above the plot and the readouts are laid out again below it.
+        var full = layout;
+        (ReadoutLayout, FrameLayout) Readouts(PixelRect plot)
+        {
+            var (readout, fitPlot) = ReadoutLayout.Create(config.View.Readout, plot, full, p => new Viewport(x, y, p), data, fits, readouts, measure);
+            return (readout, fitPlot == full.FitPlot ? full : full.WithMainPlot(fitPlot, Words(full.Panels[0].Kind), measure));
+        }
+        (var readout, layout) = Readouts(full.FitPlot);
+        var captions = CaptionLayout.Create(fits, new Viewport(x, y, layout.FitPlot), data, readout.Box, layout, measure);
+        if (captions is null)
+        {
+            var (strip, stripHeight) = CaptionLayout.Strip(fits, full.FitPlot, full, measure);
+            captions = strip;
+            (readout, layout) = Readouts(full.FitPlot with { Top = full.FitPlot.Top + stripHeight + (12 * full.TextScale) });
+        }
+        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface, readouts, readout, captions);
     }
 
-    private static double Variance(double[] values)
+    /// <summary>Every loss of the record (and the targets); [0, 1] when every loss overflowed (a fit flying off from its first step): an empty panel, not a crash.</summary>
+    private static List<double> Losses(IReadOnlyList<FitRecord> fits)
     {
-        var mean = values.Average();
-        return values.Average(v => (v - mean) * (v - mean));
-    }
-
-    /// <summary>Epochs across, loss up: the whole record of every fit, each axis on a log scale when that reads better.</summary>
-    private static (Viewport, LossScale, EpochScale) LossPanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot, EpochAxis epochAxis)
-    {
-        var epochs = fits.Max(f => (double)f.Steps / f.Info.StepsPerEpoch);
         var losses = fits.SelectMany(f => Enumerable.Range(0, f.EntryCount).Select(f.EntryLoss))
             .Concat(fits.Where(f => f.Info.TargetLoss is not null).Select(f => f.Info.TargetLoss!.Value))
             .Where(double.IsFinite).ToList();
-        if (losses.Count == 0)
-        {
-            losses = [0, 1]; // every loss overflowed (a fit flying off from its first step): an empty panel, not a crash
-        }
-        var scale = LossScale.For(losses.Min(), losses.Max());
+        return losses.Count == 0 ? [0, 1] : losses;
+    }
+
+    private static double Epochs(IReadOnlyList<FitRecord> fits) => fits.Max(f => (double)f.Steps / f.Info.StepsPerEpoch);
+
+    /// <summary>The loss panel's axes: each on a log scale when that reads better.</summary>
+    private static (LossScale, EpochScale) LossScales(IReadOnlyList<FitRecord> fits, EpochAxis epochAxis)
+    {
+        var losses = Losses(fits);
+        return (LossScale.For(losses.Min(), losses.Max()), EpochScale.For(fits, Epochs(fits), epochAxis));
+    }
+
+    /// <summary>Epochs across, loss up: the whole record of every fit.</summary>
+    private static Viewport LossPanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot, LossScale scale, EpochScale epochScale)
+    {
+        var epochs = Epochs(fits);
+        var losses = Losses(fits);
         AxisRange yRange;
         if (scale.IsLog)
         {
@@ -70,8 +97,7 @@ public sealed record ScenePlan(
             var top = NiceTicks.Expand(0, losses.Max());
             yRange = new AxisRange(Math.Min(0, losses.Min()), top.Max);
         }
-        var epochScale = EpochScale.For(fits, epochs, epochAxis);
-        return (new Viewport(new AxisRange(0, Math.Max(epochScale.ToAxis(epochs), 1e-9)), yRange, plot), scale, epochScale);
+        return new Viewport(new AxisRange(0, Math.Max(epochScale.ToAxis(epochs), 1e-9)), yRange, plot);
     }
 
     /// <summary>Intercept across, slope up: the optimizers' paths (until a blow-up) and the optimum, padded.</summary>

@@ -42,6 +42,17 @@ public sealed class ReadoutText
         }
     }
 
+    /// <summary>The readouts of a scene's fits, each with R² (for unpenalised least squares) and z named after the data's x.</summary>
+    public static IReadOnlyList<ReadoutText> For(Config.SceneConfig config, Data.Dataset data, IReadOnlyList<FitRecord> fits)
+    {
+        var mean = data.Y.Average();
+        var variance = data.Y.Average(v => (v - mean) * (v - mean));
+        return [.. fits.Select((f, i) => new ReadoutText(f, config.Fit[i].L2 > 0, variance, data.XTitle))];
+    }
+
+    /// <summary>The fit's name in a race.</summary>
+    public string Label => _record.Info.Label;
+
     /// <summary>"epoch 12 / 1000  ·  step 105 / 9000" for what a frame shows (see <see cref="Step(FitState)"/>).</summary>
     public string Progress(FitState state) => Progress(state.FromStep, state.ToStep);
 
@@ -110,7 +121,7 @@ public sealed class ReadoutText
     /// "MSE = 3.2559   R² = 0.803" (or "log-loss = …"; "loss = …" with an l2 penalty), five significant digits.
     /// R² = 1 − MSE / variance of y is shown for unpenalised least squares, when the variance is known.
     /// </summary>
-    public string Loss(double loss) => _varianceOfY is { } variance && !_penalized && !_record.Info.Model.IsLogistic
+    public string Loss(double loss, bool rSquared = true) => rSquared && _varianceOfY is { } variance && !_penalized && !_record.Info.Model.IsLogistic
         ? $"{LossName(_record, _penalized)} = {Significant(loss, 5)}    R² = {NiceTicks.Format(1 - (loss / variance), 3)}"
         : $"{LossName(_record, _penalized)} = {Significant(loss, 5)}";
 

@@ -154,7 +154,7 @@ public sealed class GifTests
     {
         using var folder = new TempFolder();
         // An MP4 too: the GIF with a limit goes first, so the refusal leaves no other output behind.
-        var config = folder.Write("b.json", Budgeted.Replace("\"duration\": 2", "\"duration\": 8", StringComparison.Ordinal)
+        var config = folder.Write("b.json", Budgeted.Replace("\"duration\": 2", "\"duration\": 30", StringComparison.Ordinal)
             .Replace("\"formats\": [\"gif\"]", "\"formats\": [\"mp4\", \"gif\"]", StringComparison.Ordinal));
 
         var result = await CliRunner.RunAsync("render", config, "-o", folder.File("out"), "--gif-max-bytes", "10000");

@@ -6,9 +6,9 @@ using RegressionRender.Tests.Support;
 namespace RegressionRender.Tests.Examples;
 
 /// <summary>
-/// Every example, from a 320×180 GIF to a 1080×1920 phone video, at its first and last frame, read from the
-/// layout report (what <c>layout --json</c> prints): no data point lies under a text's background, every text box
-/// stays on the canvas, and no two texts overlap.
+/// Every example, from a 320×180 GIF to a 4K video, at its first, middle and last frame, read from the layout report
+/// (what <c>layout --json</c> prints): no data point lies under a text's background, every text box stays on the
+/// canvas, no two texts overlap, every text is drawn whole, and none is smaller than 11 px (10 px at 320 wide).
 /// </summary>
 [Trait("Speed", "Slow")]
 public sealed class LayoutContractTests
@@ -58,11 +58,11 @@ public sealed class LayoutContractTests
         Assert.Equal(caption.Text, caption.Drawn);
     }
 
-    private static readonly (int Width, int Height)[] Sizes = [(320, 180), (1280, 720), (1080, 1920)];
+    private static readonly (int Width, int Height)[] Sizes = [(320, 180), (640, 360), (854, 480), (1280, 720), (1080, 1920), (3840, 2160)];
 
     [Theory]
     [MemberData(nameof(ExampleTheory.All), MemberType = typeof(ExampleTheory))]
-    public void No_Text_Hides_Data_Leaves_The_Canvas_Or_Overlaps_Another(string example)
+    public void No_Text_Hides_Data_Is_Cut_Too_Small_Leaves_The_Canvas_Or_Overlaps_Another(string example)
     {
         // The layout is decided once per video; which step a frame shows hardly matters to it, so the frames are paced
         // by iterations here (cheap), not visually (the example tests pace them).
@@ -81,14 +81,16 @@ public sealed class LayoutContractTests
         {
             var scene = fitted.AtSize(width, height);
             var last = scene.FrameCount - 1;
-            // The readout box is fixed per video; the last frame adds the divergence captions.
-            foreach (var report in LayoutReport.Build(scene, [0, last], CancellationToken.None))
+            // The readout box is fixed per video; its text changes; the last frame adds the divergence captions.
+            foreach (var report in LayoutReport.Build(scene, [0, last / 2, last], CancellationToken.None))
             {
                 var where = $"{example} at {width}×{height}, frame {report.Frame}";
                 Assert.NotEmpty(report.Points);
                 Assert.True(report.Covered == 0, $"{where}: {report.Covered} data points under text");
                 foreach (var text in report.Texts)
                 {
+                    Assert.True(text.Drawn == text.Text, $"{where}: {text.Role} '{text.Text}' is drawn cut: '{text.Drawn}'");
+                    Assert.True(text.FontPx >= (width <= 320 ? 10 : 11) - 0.01, $"{where}: {text.Role} '{text.Drawn}' is {text.FontPx:0.0} px");
                     var box = text.Box;
                     Assert.True(box[0] >= -0.5 && box[1] >= -0.5 && box[0] + box[2] <= width + 0.5 && box[1] + box[3] <= height + 0.5,
                         $"{where}: {text.Role} '{text.Drawn}' at [{string.Join(", ", box)}] leaves the canvas");

@@ -48,7 +48,9 @@ public sealed class GoldenImageTests
     [Fact]
     public void Image_Diff_Sees_A_Moved_Line()
     {
-        var (_, plan, timeline) = SceneBuilder.Build(SceneBuilder.SeedThreePanels, 320, 180);
+        // 640×360: the smallest 16:9 canvas that keeps the surface panel (a 320×180 one leaves it out).
+        var (_, plan, timeline) = SceneBuilder.Build(SceneBuilder.SeedThreePanels, 640, 360);
+        Assert.NotNull(plan.Layout.Panel(Core.Config.PanelKind.Surface));
         using var fonts = FontSet.Load();
         using var renderer = new FrameRenderer(plan, fonts);
         using var early = SKBitmap.Decode(renderer.DrawPng(timeline.Frames[timeline.FrameCount / 3]));
@@ -60,7 +62,9 @@ public sealed class GoldenImageTests
     [Fact]
     public void The_Contour_Is_Computed_Once_Per_Video_Not_Per_Frame()
     {
-        var (_, plan, timeline) = SceneBuilder.Build(SceneBuilder.SeedThreePanels, 320, 180);
+        // 640×360: the smallest 16:9 canvas that keeps the surface panel (a 320×180 one leaves it out).
+        var (_, plan, timeline) = SceneBuilder.Build(SceneBuilder.SeedThreePanels, 640, 360);
+        Assert.NotNull(plan.Layout.Panel(Core.Config.PanelKind.Surface));
         using var fonts = FontSet.Load();
         using var renderer = new FrameRenderer(plan, fonts);
         var pixels = new byte[renderer.FrameBytes];

@@ -58,7 +58,7 @@ public sealed class LayoutTests
     [InlineData(1080, 1920)]
     public void Panels_Do_Not_Overlap_And_Plots_Stay_Inside_Their_Panels(int width, int height)
     {
-        var layout = FrameLayout.Create(width, height, true, true, [PanelKind.Fit, PanelKind.Loss, PanelKind.Surface]);
+        var layout = FrameLayout.Create(width, height, [PanelKind.Fit, PanelKind.Loss, PanelKind.Surface]);
         Assert.Equal(3, layout.Panels.Count);
         foreach (var panel in layout.Panels)
         {

@@ -1,0 +1,133 @@
+namespace RegressionRender.Core.Layout;
+
+/// <summary>
+/// A text laid out to a width: its lines (joined by single spaces they give back the text, unless it had to be cut)
+/// and its font size.
+/// </summary>
+/// <param name="Text">The whole text meant.</param>
+/// <param name="Lines">What is drawn, one entry per line.</param>
+/// <param name="FontPx">Font size in pixels.</param>
+/// <param name="Bold">Drawn in the bold face.</param>
+public sealed record TextBlock(string Text, IReadOnlyList<string> Lines, float FontPx, bool Bold = false)
+{
+    /// <summary>Line advance, in font sizes.</summary>
+    public const float LineAdvance = 1.25f;
+
+    /// <summary>What was drawn, lines joined by spaces: equal to <see cref="Text"/> unless it was cut.</summary>
+    public string Drawn => string.Join(' ', Lines);
+
+    /// <summary>Height of the lines, from the first line's top to the last one's baseline plus descent.</summary>
+    public float Height => Lines.Count == 0 ? 0 : FontPx * (1.2f + ((Lines.Count - 1) * LineAdvance));
+
+    /// <summary>An empty block (nothing to draw).</summary>
+    public static TextBlock None { get; } = new("", [], 0);
+
+    /// <summary>
+    /// The text fitted into <paramref name="width"/>, trying in order: one line at <paramref name="size"/>; up to
+    /// <paramref name="maxLines"/> lines, broken between words, at that size; the same at smaller sizes down to
+    /// <paramref name="minimum"/>; and only as a last resort (a single word wider than the space at the smallest
+    /// size) the lines cut with an ellipsis. The text is never made smaller than <paramref name="minimum"/>.
+    /// </summary>
+    public static TextBlock Fit(string text, float size, float minimum, float width, int maxLines, ITextMeasure measure, bool bold = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return None;
+        }
+        size = Math.Max(size, minimum);
+        if (measure.Width(text, size, bold) <= width)
+        {
+            return new TextBlock(text, [text], size, bold);
+        }
+        for (var lines = 2; lines <= maxLines; lines++)
+        {
+            if (Wrap(text, size, width, lines, measure, bold) is { } wrapped)
+            {
+                return new TextBlock(text, wrapped, size, bold);
+            }
+        }
+        // Shrink in 5% steps: the largest size at which the text fits the lines allowed.
+        for (var smaller = size * 0.95f; smaller > minimum; smaller *= 0.95f)
+        {
+            if (Wrap(text, smaller, width, maxLines, measure, bold) is { } wrapped)
+            {
+                return new TextBlock(text, wrapped, smaller, bold);
+            }
+        }
+        var last = Wrap(text, minimum, width, maxLines, measure, bold) ?? Cut(text, minimum, width, maxLines, measure, bold);
+        return new TextBlock(text, last, minimum, bold);
+    }
+
+    /// <summary>Greedy word wrap into at most <paramref name="maxLines"/> lines of <paramref name="width"/>; null when it does not fit.</summary>
+    public static List<string>? Wrap(string text, float size, float width, int maxLines, ITextMeasure measure, bool bold = false)
+    {
+        var lines = new List<string>();
+        string? line = null;
+        foreach (var word in text.Split(' '))
+        {
+            var longer = line is null ? word : line + " " + word;
+            if (line is { Length: > 0 } && word.Length > 0 && measure.Width(longer, size, bold) > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = longer;
+            }
+        }
+        lines.Add(line ?? "");
+        return lines.Count <= maxLines && lines.All(l => measure.Width(l, size, bold) <= width) ? lines : null;
+    }
+
+    /// <summary>The last resort: words wrapped as far as they go, the last line (and any too-wide line) ending in an ellipsis.</summary>
+    private static List<string> Cut(string text, float size, float width, int maxLines, ITextMeasure measure, bool bold)
+    {
+        var lines = new List<string>();
+        var rest = text;
+        while (rest.Length > 0 && lines.Count < maxLines)
+        {
+            var last = lines.Count == maxLines - 1;
+            var take = Longest(rest, size, width, measure, bold, last || rest.IndexOf(' ', StringComparison.Ordinal) < 0);
+            lines.Add(take.Line);
+            rest = take.Remainder;
+        }
+        return lines;
+    }
+
+    private static (string Line, string Remainder) Longest(string text, float size, float width, ITextMeasure measure, bool bold, bool ellipsis)
+    {
+        if (measure.Width(text, size, bold) <= width)
+        {
+            return (text, "");
+        }
+        if (!ellipsis)
+        {
+            // Whole words while they fit.
+            var words = text.Split(' ');
+            for (var count = words.Length - 1; count >= 1; count--)
+            {
+                var line = string.Join(' ', words.Take(count));
+                if (measure.Width(line, size, bold) <= width)
+                {
+                    return (line, string.Join(' ', words.Skip(count)));
+                }
+            }
+        }
+        // Characters, by bisection (a longer start is never narrower), then "…".
+        var (fits, tooLong) = (0, text.Length);
+        while (tooLong - fits > 1)
+        {
+            var middle = (fits + tooLong) / 2;
+            if (measure.Width(string.Concat(text.AsSpan(0, middle), "…"), size, bold) > width)
+            {
+                tooLong = middle;
+            }
+            else
+            {
+                fits = middle;
+            }
+        }
+        return (string.Concat(text.AsSpan(0, fits).TrimEnd(), "…"), "");
+    }
+}

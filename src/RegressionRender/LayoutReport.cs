@@ -29,8 +29,8 @@ public sealed record LayoutReport(int Width, int Height, int Frame, IReadOnlyLis
     private static LayoutReport Report(Core.Layout.ScenePlan plan, IReadOnlyList<DrawnText> texts, int shown)
     {
         var viewport = plan.FitViewport;
-        var points = Enumerable.Range(0, plan.Data.Count)
-            .Select(i => new LayoutPoint(viewport.PixelX(plan.Data.X[i]), viewport.PixelY(plan.Data.Y[i])))
+        var points = Enumerable.Range(0, plan.Points.Count)
+            .Select(i => new LayoutPoint(viewport.PixelX(plan.Points.X[i]), viewport.PixelY(plan.Points.Y[i])))
             .Where(p => viewport.Area.Contains(p.X, p.Y))
             .ToList();
         var covered = points.Count(p => texts.Any(t => t.Opacity > 0 && t.Box.Contains(p.X, p.Y)));

@@ -223,10 +223,13 @@ public sealed record ViewConfig
     /// <summary>Panels, main first: fit (data and curve), loss (loss against epoch), surface (loss contour and path; 2-parameter models).</summary>
     public IReadOnlyList<PanelKind> Panels { get; set; } = [PanelKind.Fit];
 
+    /// <summary>The loss panel shows each fit's whole loss curve faintly from the first frame (the future it will travel); false shows only the part travelled.</summary>
+    public bool LossPreview { get; set; } = true;
+
     /// <summary>Epoch axis of the loss panel: auto (a log scale when the fits do 90% of their descent in the first tenth of the run), linear or log.</summary>
     public EpochAxis EpochAxis { get; set; } = EpochAxis.Auto;
 
-    /// <summary>Residuals of the current fit: none, lines (to the curve) or squares (area = squared residual).</summary>
+    /// <summary>Residuals of the current fit: none, lines (to the curve) or squares (on screen, side = the residual's length in pixels).</summary>
     public ResidualStyle Residuals { get; set; } = ResidualStyle.None;
 
     /// <summary>Where the readouts (step, equation, loss; the legend of a race) go: auto (a corner of the fit panel that covers no data point and no curve the fits sweep through, else a strip beside or under the plot, which shrinks to make room), topLeft, topRight, bottomLeft, bottomRight, outside, or none.</summary>

@@ -23,6 +23,19 @@ public sealed record ScenePlan(
     ReadoutLayout Readout,
     IReadOnlyList<CaptionPlace> Captions)
 {
+    /// <summary>
+    /// The data points as drawn: the data, except that for logistic regression the 0/1 classes are spread over a band
+    /// ±<see cref="ClassSpread"/> high (the same spread in every render) so that their density shows instead of two bars.
+    /// </summary>
+    public Dataset Points { get; } = Fits[0].Info.Model.IsLogistic ? Spread(Data) : Data;
+
+    /// <summary>Half the height of the band a class's points spread over, in probability units.</summary>
+    public const double ClassSpread = 0.035;
+
+    /// <summary>Each point moved up or down by a fixed amount of its own (a golden-ratio sequence: even, not clumped).</summary>
+    private static Dataset Spread(Dataset data) =>
+        data with { Y = [.. data.Y.Select((y, i) => y + (ClassSpread * 2 * ((i * 0.6180339887498949 % 1) - 0.5)))] };
+
     /// <summary>The coordinates of the surface panel (the first fit's optimizer coordinates).</summary>
     public SurfaceCoordinates Surface => new(Fits[0].Info.Scaling);
 
@@ -47,14 +60,15 @@ public sealed record ScenePlan(
         var readouts = ReadoutText.For(config, data, fits);
         // The readouts first (they may take a strip of the plot), then the captions in what is left; when no place there
         // is free for them, they take a strip of their own above the plot and the readouts are laid out again below it.
+        var points = fits[0].Info.Model.IsLogistic ? Spread(data) : data;
         var full = layout;
         (ReadoutLayout, FrameLayout) Readouts(PixelRect plot)
         {
-            var (readout, fitPlot) = ReadoutLayout.Create(config.View.Readout, plot, full, p => new Viewport(x, y, p), data, fits, readouts, measure);
+            var (readout, fitPlot) = ReadoutLayout.Create(config.View.Readout, plot, full, p => new Viewport(x, y, p), points, fits, readouts, measure);
             return (readout, fitPlot == full.FitPlot ? full : full.WithMainPlot(fitPlot, Words(full.Panels[0].Kind), measure));
         }
         (var readout, layout) = Readouts(full.FitPlot);
-        var captions = CaptionLayout.Create(fits, new Viewport(x, y, layout.FitPlot), data, readout.Box, layout, measure);
+        var captions = CaptionLayout.Create(fits, new Viewport(x, y, layout.FitPlot), points, readout.Box, layout, measure);
         if (captions is null)
         {
             var (strip, stripHeight) = CaptionLayout.Strip(fits, full.FitPlot, full, measure);

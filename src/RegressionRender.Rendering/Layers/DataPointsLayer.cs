@@ -3,7 +3,7 @@ using SkiaSharp;
 
 namespace RegressionRender.Rendering.Layers;
 
-/// <summary>The data points, clipped to the fit panel; coloured by class for logistic regression.</summary>
+/// <summary>The data points as the plan places them (<see cref="Core.Layout.ScenePlan.Points"/>), clipped to the fit panel; coloured by class for logistic regression.</summary>
 internal sealed class DataPointsLayer(RenderContext context) : IFrameLayer
 {
     public bool IsStatic => true;
@@ -11,7 +11,7 @@ internal sealed class DataPointsLayer(RenderContext context) : IFrameLayer
     public void Draw(SKCanvas canvas, FrameState frame)
     {
         var viewport = context.Viewport;
-        var data = context.Plan.Data;
+        var data = context.Plan.Points;
         var scale = context.Layout.Scale;
         // Many points get smaller dots, so that a 400-row CSV is not a blob.
         var radius = (data.Count <= 50 ? 7f : data.Count <= 400 ? 4.5f : 3f) * scale;

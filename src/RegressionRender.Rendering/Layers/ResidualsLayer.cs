@@ -5,8 +5,9 @@ using SkiaSharp;
 namespace RegressionRender.Rendering.Layers;
 
 /// <summary>
-/// Residuals of the first fit: a segment from each point to the curve, or a square of side |residual| in data
-/// units on that segment (Seeing Theory's picture), so that the squares' total area is n × MSE.
+/// Residuals of the first fit: a segment from each point to the curve, or a square on that segment (Seeing Theory's
+/// picture), square on screen whatever the axes' scales: its side is the residual's length in pixels, so its area is
+/// the squared residual in y-pixels² and the squares' total area is n × MSE in those units.
 /// </summary>
 internal sealed class ResidualsLayer(RenderContext context) : IFrameLayer, IDisposable
 {
@@ -37,10 +38,9 @@ internal sealed class ResidualsLayer(RenderContext context) : IFrameLayer, IDisp
             var y1 = viewport.PixelY(fitted);
             if (style == ResidualStyle.Squares)
             {
-                // Side |r| in data units, drawn towards larger x; in pixels it is r·(px per x) wide, r·(px per y) tall.
-                var side = Math.Abs(data.Y[i] - fitted);
-                var right = viewport.PixelX(data.X[i] + side);
-                var rect = new SKRect(x, Math.Min(y0, y1), right, Math.Max(y0, y1));
+                // Square on screen, drawn towards larger x.
+                var side = Math.Abs(y1 - y0);
+                var rect = new SKRect(x, Math.Min(y0, y1), x + side, Math.Max(y0, y1));
                 canvas.DrawRect(rect, _fill);
                 canvas.DrawRect(rect, _line);
             }

@@ -45,11 +45,23 @@ internal sealed class ThresholdLayer(RenderContext context) : IFrameLayer
     /// <summary>The sign of the log-odds; 0 for NaN (overflowing parameters), which no boundary crosses.</summary>
     private static int Sign(double value) => double.IsNaN(value) ? 0 : Math.Sign(value);
 
-    /// <summary>The x in [min, max] where the log-odds are 0, found by bisection (any degree), or null.</summary>
+    /// <summary>
+    /// The x in [min, max] where the log-odds cross 0, found by bisection (any degree), or null: none when they do not
+    /// cross inside the view, nor while they are flat (θ₁ = 0 at the start: p is the same everywhere, no boundary).
+    /// </summary>
     internal static double? Boundary(RegressionModel model, ReadOnlySpan<double> parameters, double min, double max)
     {
         const int Samples = 256;
         var previous = model.LogOdds(parameters, min);
+        var flat = true;
+        for (var i = 1; i <= Samples && flat; i++)
+        {
+            flat = model.LogOdds(parameters, min + ((max - min) * i / Samples)) == previous;
+        }
+        if (flat)
+        {
+            return null;
+        }
         for (var i = 1; i <= Samples; i++)
         {
             var x = min + ((max - min) * i / Samples);

@@ -14,7 +14,10 @@ internal sealed record AxisLabels(IReadOnlyList<double> Values, Func<double, str
         return new AxisLabels(ticks.Values, ticks.Label);
     }
 
-    /// <summary>Ticks at whole decades of an axis holding log10 values: "0.01", "1", "1000", or "10⁻⁶" far out.</summary>
+    /// <summary>
+    /// Ticks at whole decades of an axis holding log10 values, in one notation per axis: "0.01", "1", "1000" while every
+    /// tick reads well that way, else "10⁻⁶", "10⁰", "10⁴" for all of them (never 10⁸ beside 10000).
+    /// </summary>
     public static AxisLabels Decades(AxisRange range, int target)
     {
         var first = (int)Math.Ceiling(range.Min - 1e-9);
@@ -25,7 +28,8 @@ internal sealed record AxisLabels(IReadOnlyList<double> Values, Func<double, str
         {
             values.Add(k);
         }
-        return new AxisLabels(values, Decade);
+        var powers = values.Any(v => v is < -3 or > 4);
+        return new AxisLabels(values, exponent => powers ? Power(exponent) : NiceTicks.Format(Math.Pow(10, Math.Round(exponent)), Math.Max(0, -(int)Math.Round(exponent))));
     }
 
     /// <summary>Ticks at epochs 0, 1, 10, 100, … on an axis holding log10(1 + epoch), up to <paramref name="epochs"/>.</summary>
@@ -39,13 +43,9 @@ internal sealed record AxisLabels(IReadOnlyList<double> Values, Func<double, str
         return new AxisLabels(values, axis => NiceTicks.Format(Math.Round(Math.Pow(10, axis) - 1), 0));
     }
 
-    private static string Decade(double exponent)
+    private static string Power(double exponent)
     {
         var k = (int)Math.Round(exponent);
-        if (k is >= -3 and <= 4)
-        {
-            return NiceTicks.Format(Math.Pow(10, k), Math.Max(0, -k));
-        }
         var digits = string.Concat(Math.Abs(k).ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => Superscript[c - '0']));
         return "10" + (k < 0 ? "⁻" : "") + digits;
     }

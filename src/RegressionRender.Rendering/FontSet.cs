@@ -6,7 +6,7 @@ namespace RegressionRender.Rendering;
 /// The bundled DejaVu Sans faces, loaded from embedded resources: with the NoDependencies native build there are
 /// no system fonts, and text drawn with a default typeface silently disappears.
 /// </summary>
-public sealed class FontSet : IDisposable
+internal sealed class FontSet : IDisposable
 {
     private FontSet(SKTypeface regular, SKTypeface bold)
     {

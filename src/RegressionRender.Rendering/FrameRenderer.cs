@@ -13,7 +13,7 @@ namespace RegressionRender.Rendering;
 /// Not thread-safe: layers keep per-video state (the traced surface path grows as frames advance), so one
 /// renderer draws one video's frames, in order for best speed (any order gives the same pixels).
 /// </summary>
-public sealed class FrameRenderer : IDisposable
+internal sealed class FrameRenderer : IDisposable
 {
     private readonly List<IFrameLayer> _dynamicLayers;
     private readonly List<IFrameLayer> _layers;
@@ -100,7 +100,7 @@ public sealed class FrameRenderer : IDisposable
     public int FrameBytes => Plan.Layout.Width * Plan.Layout.Height * 4;
 
     /// <summary>Draws <paramref name="frame"/> onto a canvas of the plan's size.</summary>
-    public void Draw(SKCanvas canvas, FrameState frame)
+    internal void Draw(SKCanvas canvas, FrameState frame)
     {
         canvas.DrawPicture(_static);
         DrawDynamic(canvas, frame);

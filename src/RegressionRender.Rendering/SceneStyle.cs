@@ -8,7 +8,7 @@ namespace RegressionRender.Rendering;
 /// The colours of a scene: a light or dark theme, both with the Okabe–Ito colour-blind-safe palette for fits and
 /// classes and viridis for the loss surface; every colour can be overridden in the config.
 /// </summary>
-public sealed record SceneStyle(
+internal sealed record SceneStyle(
     SKColor Background,
     SKColor Text,
     SKColor MutedText,

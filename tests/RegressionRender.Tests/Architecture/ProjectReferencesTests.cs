@@ -6,7 +6,7 @@ namespace RegressionRender.Tests.Architecture;
 public sealed class ProjectReferencesTests
 {
     private static readonly Assembly Core = typeof(Core.Config.SceneConfig).Assembly;
-    private static readonly Assembly Rendering = typeof(RegressionRender.Rendering.FrameRenderer).Assembly;
+    private static readonly Assembly Rendering = typeof(RegressionRender.Rendering.TextMeasure).Assembly;
     private static readonly Assembly Encoding = typeof(RegressionRender.Encoding.VideoEncoder).Assembly;
     private static readonly Assembly Api = typeof(PreparedScene).Assembly;
     private static readonly Assembly Cli = typeof(RegressionRender.Cli.CommandLine).Assembly;
@@ -30,6 +30,40 @@ public sealed class ProjectReferencesTests
         Assert.DoesNotContain("SkiaSharp", References(Encoding));
         Assert.DoesNotContain("SkiaSharp", References(Api));
         Assert.DoesNotContain("SkiaSharp", References(Cli));
+    }
+
+    [Fact]
+    public void Rendering_Exposes_No_Skia_Type_Publicly()
+    {
+        // Skia stays inside Rendering: no public type, base, member, parameter or return of it is a SkiaSharp type.
+        static bool IsSkia(Type type) =>
+            (type.Namespace?.StartsWith("SkiaSharp", StringComparison.Ordinal) ?? false)
+            || (type.HasElementType && IsSkia(type.GetElementType()!))
+            || (type.IsGenericType && type.GetGenericArguments().Any(IsSkia));
+        var leaks = new List<string>();
+        foreach (var type in Rendering.GetExportedTypes())
+        {
+            if (type.BaseType is { } baseType && IsSkia(baseType) || type.GetInterfaces().Any(IsSkia))
+            {
+                leaks.Add(type.Name);
+            }
+            foreach (var member in type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            {
+                IEnumerable<Type> types = member switch
+                {
+                    MethodBase method => method.GetParameters().Select(p => p.ParameterType).Concat(method is MethodInfo m ? [m.ReturnType] : []),
+                    PropertyInfo property => [property.PropertyType],
+                    FieldInfo field => [field.FieldType],
+                    EventInfo e => [e.EventHandlerType!],
+                    _ => [],
+                };
+                if (types.Any(IsSkia))
+                {
+                    leaks.Add($"{type.Name}.{member.Name}");
+                }
+            }
+        }
+        Assert.Empty(leaks);
     }
 
     [Fact]

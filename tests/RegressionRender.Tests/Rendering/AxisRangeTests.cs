@@ -42,3 +42,20 @@ public sealed class AxisRangeTests
         Assert.Equal(0, NiceTicks.Expand(12_000, 250_000).Min);
     }
 }
+
+/// <summary>One tick notation per log axis.</summary>
+public sealed class LogTickTests
+{
+    [Fact]
+    public void A_Log_Axis_That_Needs_Powers_Writes_Every_Tick_As_A_Power()
+    {
+        var wide = RegressionRender.Rendering.AxisLabels.Decades(new AxisRange(0, 9), 5);
+        var labels = wide.Values.Select(wide.Label).ToList();
+        Assert.All(labels, label => Assert.StartsWith("10", label, StringComparison.Ordinal));
+        Assert.Contains("10⁸", labels);
+        Assert.DoesNotContain("10000", labels);
+
+        var narrow = RegressionRender.Rendering.AxisLabels.Decades(new AxisRange(-2, 3), 6);
+        Assert.Equal(["0.01", "0.1", "1", "10", "100", "1000"], narrow.Values.Select(narrow.Label));
+    }
+}

@@ -15,7 +15,8 @@ public sealed record CaptionPlace(int Fit, TextBlock Text, PixelRect Box);
 /// bottom centre of the plot unless that hides a data point or the readouts; then, of twelve heights up the plot and
 /// five places across, the lowest, most central one that hides nothing. A caption too wide for the plot breaks at its
 /// dash (then between words) and may get smaller, never below the canvas's minimum. When no place in the plot is
-/// free, the captions get a strip of their own above the plot (<see cref="Strip"/>), and the plot shrinks to make room.
+/// free, the captions get a strip of their own above the plot (<see cref="Strip"/>), and the plot shrinks to make room;
+/// on a canvas too small for that, they are left out (the data come first).
 /// </summary>
 public static class CaptionLayout
 {
@@ -78,24 +79,30 @@ public static class CaptionLayout
         return (places, places.Count == 0 ? 0 : places[^1].Box.Bottom - plot.Top);
     }
 
-    /// <summary>A caption on one line; else broken at its dash; else wrapped between words, smaller if need be.</summary>
+    /// <summary>
+    /// A caption on one line, else broken at its dash, at the largest size down to the minimum at which one of these
+    /// fits; else wrapped between words at the minimum.
+    /// </summary>
     private static TextBlock Lines(string text, float size, float minimum, float width, ITextMeasure measure)
     {
-        var room = width - (2 * size);
-        if (measure.Width(text, size, bold: true) <= room)
-        {
-            return new TextBlock(text, [text], size, Bold: true);
-        }
         var dash = text.IndexOf(" — ", StringComparison.Ordinal);
-        if (dash > 0)
+        string[] halves = dash > 0 ? [text[..(dash + 2)], text[(dash + 3)..]] : [];
+        for (var font = Math.Max(size, minimum); ; font = Math.Max(minimum, font * 0.92f))
         {
-            string[] halves = [text[..(dash + 2)], text[(dash + 3)..]];
-            if (halves.All(h => measure.Width(h, size, bold: true) <= room))
+            var room = width - (2 * font);
+            if (measure.Width(text, font, bold: true) <= room)
             {
-                return new TextBlock(text, halves, size, Bold: true);
+                return new TextBlock(text, [text], font, Bold: true);
+            }
+            if (halves.Length > 0 && halves.All(h => measure.Width(h, font, bold: true) <= room))
+            {
+                return new TextBlock(text, halves, font, Bold: true);
+            }
+            if (font <= minimum)
+            {
+                return TextBlock.Fit(text, minimum, minimum, room, 3, measure, bold: true);
             }
         }
-        return TextBlock.Fit(text, size, minimum, room, 3, measure, bold: true);
     }
 
     /// <summary>The captions' boxes stacked down from <paramref name="top"/>, at <paramref name="anchor"/> across the plot.</summary>

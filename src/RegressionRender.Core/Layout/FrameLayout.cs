@@ -91,6 +91,10 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
         var margin = 24 * scale;
         var titleWidth = width - (2 * margin);
         var titleBlock = TextBlock.Fit(title ?? "", Math.Max(30 * scale, 1.3f * minimum), minimum, titleWidth, 2, measure, bold: true);
+        if (titleBlock.Drawn != titleBlock.Text)
+        {
+            titleBlock = TextBlock.Fit(titleBlock.Text, minimum, minimum, titleWidth, 3, measure, bold: true); // a long title on a tiny canvas: a third line
+        }
         var subtitleBlock = TextBlock.Fit(subtitle ?? "", Math.Max(18 * scale, minimum), minimum, titleWidth, 2, measure);
         if (BandHeight(titleBlock, subtitleBlock) > MostTitleBand * height)
         {
@@ -194,8 +198,16 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
         var panelTitle = words.Title is { } title ? TextBlock.Fit(title, panelSize, minimum, bounds.Width - yTitleRoom - (18 * text) - right, 2, measure, bold: true) : TextBlock.None;
         var top = bounds.Top + (panelTitle.Lines.Count > 0 ? panelTitle.Height + (6.8f * text) : 4 * text);
         var yTitle = TextBlock.Fit(words.YTitle, axisSize, minimum, bounds.Bottom - top - tickRoom - (1.2f * axisSize), 2, measure);
+        if (yTitle.Drawn != yTitle.Text)
+        {
+            yTitle = TextBlock.Fit(words.YTitle, minimum, minimum, bounds.Bottom - top - tickRoom - (1.2f * axisSize), 3, measure); // a long name on a small canvas
+        }
         var left = bounds.Left + yTitleRoom + Math.Max(18 * text, yTitle.Height - (0.2f * yTitle.FontPx));
         var xTitle = TextBlock.Fit(words.XTitle, axisSize, minimum, bounds.Right - right - left, 2, measure);
+        if (xTitle.Drawn != xTitle.Text)
+        {
+            xTitle = TextBlock.Fit(words.XTitle, minimum, minimum, bounds.Right - right - left, 3, measure);
+        }
         var bottom = bounds.Bottom - tickRoom - xTitle.Height;
         if (xTitle.Lines.Count > 1)
         {
@@ -205,7 +217,8 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
         {
             panelTitle = TextBlock.Fit(panelTitle.Text, panelSize, minimum, bounds.Right - right - left, panelTitle.Lines.Count, measure, bold: true);
         }
-        return new PanelLayout(kind, bounds, new PixelRect(left, top, bounds.Right - right, bottom), xTitle, yTitle, panelTitle);
+        // A canvas too small for its text still gets a plot (of a pixel), never one turned inside out.
+        return new PanelLayout(kind, bounds, new PixelRect(left, top, Math.Max(left + 1, bounds.Right - right), Math.Max(top + 1, bottom)), xTitle, yTitle, panelTitle);
     }
 
     /// <summary>Text of no width, for layouts without words.</summary>

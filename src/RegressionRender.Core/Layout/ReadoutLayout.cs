@@ -50,15 +50,15 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
     private const double FinalTouch = 2;
 
     /// <summary>
-    /// What an outside strip says, from everything to the least (R² goes first, then the step, then the equations of a
+    /// What an outside strip says, from everything to the least (the legend lines go first, then R², the step, the equations of a
     /// race: it stays a legend of names, keys and losses; at last the epoch), and the share of the
     /// plot's height it may take (of its width, beside: in proportion); the least, at last, may take more.
     /// </summary>
     private static readonly (ReadoutDetail Detail, float Most)[] OutsideLevels =
     [
-        (ReadoutDetail.Full, MostAbove), (new(RSquared: false), MostAbove), (new(Step: false, RSquared: false), MostAbove),
-        (new(Step: false, RSquared: false, Equations: false), MostAbove), (new(Step: false, RSquared: false, Equations: false), MostCramped),
-        (new(Step: false, RSquared: false, Equations: false, Epoch: false), MostCramped),
+        (ReadoutDetail.Full, MostAbove), (new(Legend: false), MostAbove), (new(RSquared: false, Legend: false), MostAbove),
+        (new(Step: false, RSquared: false, Legend: false), MostAbove), (new(Step: false, RSquared: false, Equations: false, Legend: false), MostAbove),
+        (new(Step: false, RSquared: false, Equations: false, Legend: false), MostCramped), (new(Step: false, RSquared: false, Equations: false, Epoch: false, Legend: false), MostCramped),
     ];
 
     /// <summary>The rows a frame draws: each readout line, wrapped to the box (continuations marked).</summary>
@@ -81,7 +81,7 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
     /// </summary>
     public static List<string> Wrap(ReadoutLine line, float size, float width, ITextMeasure measure)
     {
-        var key = line.Key ? 2f * size : 0;
+        var key = line.HasKey ? 2f * size : 0;
         var text = line.Text;
         if (measure.Width(text, size, line.Bold) + key <= width)
         {
@@ -113,13 +113,23 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
         return pieces;
     }
 
-    /// <summary>A break may come before a sign between terms, a "·", R², or after a race's "label:  ".</summary>
-    private static bool IsBreak(string text, int i) =>
-        text[i] is '+' or '\u2212' or '·' || text.AsSpan(i).StartsWith("R²") || (i >= 3 && text[i - 2] == ' ' && text[i - 3] == ':');
+    /// <summary>
+    /// A break may come before a sign between terms (" + ", " − ": not a number's own sign, nor inside brackets but
+    /// σ(…)), before a "·" or R², or after a race's "label:  ".
+    /// </summary>
+    private static bool IsBreak(string text, int i)
+    {
+        if (text[i] is '+' or '\u2212')
+        {
+            var depth = text[..i].Count(c => c == '(') - text[..i].Count(c => c == ')');
+            return i + 1 < text.Length && text[i + 1] == ' ' && depth <= (text.Contains("σ(", StringComparison.Ordinal) ? 1 : 0);
+        }
+        return text[i] == '·' || text.AsSpan(i).StartsWith("R²") || (i >= 3 && text[i - 2] == ' ' && text[i - 3] == ':');
+    }
 
     /// <summary>The readout and the fit panel's data area it leaves (smaller than <paramref name="plot"/> when the box moves outside).</summary>
     public static (ReadoutLayout Readout, PixelRect Plot) Create(ReadoutPlace wanted, PixelRect plot, FrameLayout layout, Func<PixelRect, Viewport> viewportFor,
-        Dataset data, IReadOnlyList<FitRecord> fits, IReadOnlyList<ReadoutText> readouts, ITextMeasure measure)
+        Dataset data, IReadOnlyList<FitRecord> fits, IReadOnlyList<ReadoutText> readouts, IReadOnlyList<ReadoutLine> legend, ITextMeasure measure)
     {
         if (wanted == ReadoutPlace.None)
         {
@@ -138,7 +148,7 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
             {
                 if (!lines.TryGetValue(detail, out var said))
                 {
-                    said = lines[detail] = [.. samples.Select(sample => ReadoutLines.For(readouts, sample, detail))];
+                    said = lines[detail] = [.. samples.Select(sample => ReadoutLines.For(readouts, sample, detail, legend))];
                 }
                 box = boxes[(width, height, detail)] = Fit(said, width, height, layout.ReadoutSize, layout.MinimumFont, measure);
             }
@@ -147,8 +157,11 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
         if (wanted != ReadoutPlace.Outside)
         {
             var viewport = viewportFor(plot);
+            // With the legend lines if a corner is free for them, else without.
+            foreach (var legendShown in new[] { true, false })
+            {
             var corners = new List<(ReadoutLayout Readout, double Points, double Final, double Sweep)>();
-            foreach (var detail in new[] { ReadoutDetail.Full, new ReadoutDetail(SplitProgress: true) })
+            foreach (var detail in new[] { new ReadoutDetail(Legend: legendShown), new ReadoutDetail(SplitProgress: true, Legend: legendShown) })
             {
                 foreach (var corner in new[] { ReadoutPlace.TopLeft, ReadoutPlace.BottomRight, ReadoutPlace.TopRight, ReadoutPlace.BottomLeft })
                 {
@@ -178,6 +191,7 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
             if (best.Readout is not null && (wanted != ReadoutPlace.Auto || (best.Points == 0 && best.Final <= FinalTouch)))
             {
                 return (best.Readout, plot);
+            }
             }
         }
         // Outside: beside the plot or above it, whichever leaves the plot more of its area; the plot gives up the room.
@@ -223,7 +237,7 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
                     var pieces = Wrap(line, font, inner, measure);
                     for (var i = 0; i < pieces.Count; i++)
                     {
-                        var used = measure.Width(pieces[i], font, line.Bold) + (i > 0 ? ContinuationIndent * font : line.Key ? 2f * font : 0);
+                        var used = measure.Width(pieces[i], font, line.Bold) + (i > 0 ? ContinuationIndent * font : line.HasKey ? 2f * font : 0);
                         fits &= used <= inner;
                         widest = Math.Max(widest, used);
                     }

@@ -20,6 +20,7 @@ public sealed record ScenePlan(
     EpochScale EpochScale,
     Viewport? SurfaceViewport,
     IReadOnlyList<ReadoutText> Readouts,
+    IReadOnlyList<ReadoutLine> Legend,
     ReadoutLayout Readout,
     IReadOnlyList<CaptionPlace> Captions)
 {
@@ -28,6 +29,9 @@ public sealed record ScenePlan(
     /// ±<see cref="ClassSpread"/> high (the same spread in every render) so that their density shows instead of two bars.
     /// </summary>
     public Dataset Points { get; } = Fits[0].Info.Model.IsLogistic ? Spread(Data) : Data;
+
+    /// <summary>The smallest fit plot, in tick-label sizes, that strips for readouts and captions may leave.</summary>
+    private const float SmallestPlot = 4;
 
     /// <summary>Half the height of the band a class's points spread over, in probability units.</summary>
     public const double ClassSpread = 0.035;
@@ -48,7 +52,7 @@ public sealed record ScenePlan(
         PanelWords Words(PanelKind kind) => kind switch
         {
             PanelKind.Loss => new(epochScale.IsLog ? "epoch (log scale)" : "epoch", lossName, lossScale.IsLog ? $"{lossName} by epoch (log scale)" : $"{lossName} by epoch"),
-            PanelKind.Surface => new(surfaceCoordinates.InterceptTitle, surfaceCoordinates.SlopeTitle, "Loss surface and path"),
+            PanelKind.Surface => new(surfaceCoordinates.InterceptTitle, surfaceCoordinates.SlopeTitle, fits.Any(f => f.Info.Target is not null) ? "Loss surface and path  (✕ optimum)" : "Loss surface and path"),
             _ => new(data.XTitle, data.YTitle, null),
         };
         var layout = FrameLayout.Create(width, height, config.Title, config.Subtitle, config.View.Panels, Words, measure);
@@ -58,13 +62,14 @@ public sealed record ScenePlan(
         var lossViewport = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot, lossScale, epochScale) : null;
         var surface = layout.Panel(PanelKind.Surface) is { } panel ? SurfacePanelViewport(fits, panel.Plot) : null;
         var readouts = ReadoutText.For(config, data, fits);
+        var legend = ReadoutLines.Legend(optimum: config.View.Target && fits[0].Info.Target is not null);
         // The readouts first (they may take a strip of the plot), then the captions in what is left; when no place there
         // is free for them, they take a strip of their own above the plot and the readouts are laid out again below it.
         var points = fits[0].Info.Model.IsLogistic ? Spread(data) : data;
         var full = layout;
         (ReadoutLayout, FrameLayout) Readouts(PixelRect plot)
         {
-            var (readout, fitPlot) = ReadoutLayout.Create(config.View.Readout, plot, full, p => new Viewport(x, y, p), points, fits, readouts, measure);
+            var (readout, fitPlot) = ReadoutLayout.Create(config.View.Readout, plot, full, p => new Viewport(x, y, p), points, fits, readouts, legend, measure);
             return (readout, fitPlot == full.FitPlot ? full : full.WithMainPlot(fitPlot, Words(full.Panels[0].Kind), measure));
         }
         (var readout, layout) = Readouts(full.FitPlot);
@@ -75,7 +80,13 @@ public sealed record ScenePlan(
             captions = strip;
             (readout, layout) = Readouts(full.FitPlot with { Top = full.FitPlot.Top + stripHeight + (12 * full.TextScale) });
         }
-        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface, readouts, readout, captions);
+        if (layout.FitPlot.Height < SmallestPlot * full.TickSize || layout.FitPlot.Width < SmallestPlot * full.TickSize)
+        {
+            // Strips would leave the data no room: the whole plot for the data, no readouts, the captions only where they hide nothing.
+            (layout, readout) = (full, new ReadoutLayout(default, full.ReadoutSize, 0, ReadoutDetail.Full, ReadoutPlace.None));
+            captions = CaptionLayout.Create(fits, new Viewport(x, y, full.FitPlot), points, default, full, measure) ?? [];
+        }
+        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface, readouts, legend, readout, captions);
     }
 
     /// <summary>Every loss of the record (and the targets); [0, 1] when every loss overflowed (a fit flying off from its first step): an empty panel, not a crash.</summary>

@@ -1,8 +1,9 @@
 namespace RegressionRender.Core.Layout;
 
 /// <summary>
-/// A text laid out to a width: its lines (joined by single spaces they give back the text, unless it had to be cut)
-/// and its font size.
+/// A text laid out to a width: its lines and its font size. Lines break between words, or after an underscore in a
+/// name without spaces (a CSV column such as <c>median_household_income</c>); joined back (<see cref="Drawn"/>) they
+/// give the text, unless it had to be cut.
 /// </summary>
 /// <param name="Text">The whole text meant.</param>
 /// <param name="Lines">What is drawn, one entry per line.</param>
@@ -13,8 +14,22 @@ public sealed record TextBlock(string Text, IReadOnlyList<string> Lines, float F
     /// <summary>Line advance, in font sizes.</summary>
     public const float LineAdvance = 1.25f;
 
-    /// <summary>What was drawn, lines joined by spaces: equal to <see cref="Text"/> unless it was cut.</summary>
-    public string Drawn => string.Join(' ', Lines);
+    /// <summary>What was drawn, the lines joined as they were broken (by a space, or nothing after an underscore): equal to <see cref="Text"/> unless it was cut.</summary>
+    public string Drawn
+    {
+        get
+        {
+            var drawn = new System.Text.StringBuilder();
+            foreach (var line in Lines)
+            {
+                // A line broken at a space dropped it; one broken after an underscore dropped nothing.
+                var at = drawn.Length;
+                var spaced = at > 0 && at < Text.Length && Text[at] == ' ' && Text.AsSpan(at + 1).StartsWith(line, StringComparison.Ordinal);
+                drawn.Append(spaced ? " " : "").Append(line);
+            }
+            return drawn.ToString();
+        }
+    }
 
     /// <summary>Height of the lines, from the first line's top to the last one's baseline plus descent.</summary>
     public float Height => Lines.Count == 0 ? 0 : FontPx * (1.2f + ((Lines.Count - 1) * LineAdvance));
@@ -63,9 +78,9 @@ public sealed record TextBlock(string Text, IReadOnlyList<string> Lines, float F
     {
         var lines = new List<string>();
         string? line = null;
-        foreach (var word in text.Split(' '))
+        foreach (var (word, spaced) in Words(text))
         {
-            var longer = line is null ? word : line + " " + word;
+            var longer = line is null ? word : spaced ? line + " " + word : line + word;
             if (line is { Length: > 0 } && word.Length > 0 && measure.Width(longer, size, bold) > width)
             {
                 lines.Add(line);
@@ -78,6 +93,23 @@ public sealed record TextBlock(string Text, IReadOnlyList<string> Lines, float F
         }
         lines.Add(line ?? "");
         return lines.Count <= maxLines && lines.All(l => measure.Width(l, size, bold) <= width) ? lines : null;
+    }
+
+    /// <summary>The words of a text, split at spaces (<c>Spaced</c>: a space came before it) and after each underscore inside a word.</summary>
+    private static IEnumerable<(string Word, bool Spaced)> Words(string text)
+    {
+        var first = true;
+        foreach (var word in text.Split(' '))
+        {
+            var start = 0;
+            for (var i = word.IndexOf('_', StringComparison.Ordinal); i >= 0 && i < word.Length - 1; i = word.IndexOf('_', start))
+            {
+                yield return (word[start..(i + 1)], !first && start == 0);
+                start = i + 1;
+            }
+            yield return (word[start..], !first && start == 0);
+            first = false;
+        }
     }
 
     /// <summary>The last resort: words wrapped as far as they go, the last line (and any too-wide line) ending in an ellipsis.</summary>

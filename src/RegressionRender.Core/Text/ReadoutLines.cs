@@ -15,13 +15,33 @@ public enum ReadoutTone
     Fit,
 }
 
+/// <summary>The key drawn before a readout line: none, a stroke of the fit's colour, the optimum's dashes, the start's faint stroke.</summary>
+public enum ReadoutKey
+{
+    /// <summary>No key.</summary>
+    None,
+
+    /// <summary>A short stroke of the fit's line colour (a race's equation or legend line).</summary>
+    Fit,
+
+    /// <summary>The dashed stroke of the exact optimum (<c>view.target</c>).</summary>
+    Target,
+
+    /// <summary>The faint stroke of the initial fit.</summary>
+    Initial,
+}
+
 /// <summary>One line of the readouts.</summary>
 /// <param name="Text">What it says.</param>
 /// <param name="Tone">Its colour.</param>
 /// <param name="Fit">The fit it belongs to (0 for the shared progress line).</param>
 /// <param name="Bold">The equation is bold.</param>
-/// <param name="Key">In a race, the equation line carries a key: a short stroke of the fit's line colour.</param>
-public sealed record ReadoutLine(string Text, ReadoutTone Tone, int Fit, bool Bold = false, bool Key = false);
+/// <param name="Key">The key before it: in a race, the equation line's stroke of the fit's colour; a legend line's mark.</param>
+public sealed record ReadoutLine(string Text, ReadoutTone Tone, int Fit, bool Bold = false, ReadoutKey Key = ReadoutKey.None)
+{
+    /// <summary>True when a key is drawn before the text.</summary>
+    public bool HasKey => Key != ReadoutKey.None;
+}
 
 /// <summary>
 /// How much the readouts say: room permitting everything; on small canvases R², then the step, then (in a race) the
@@ -32,7 +52,8 @@ public sealed record ReadoutLine(string Text, ReadoutTone Tone, int Fit, bool Bo
 /// <param name="RSquared">Show R² next to the loss.</param>
 /// <param name="Equations">Show each fit's equation; without, a race is a legend: each fit's name, key and loss on one line (a single fit: its loss alone).</param>
 /// <param name="Epoch">Show the epoch.</param>
-public sealed record ReadoutDetail(bool SplitProgress = false, bool Step = true, bool RSquared = true, bool Equations = true, bool Epoch = true)
+/// <param name="Legend">Show the legend lines (what the faint start and the dashed optimum are), the first to go when room is short.</param>
+public sealed record ReadoutDetail(bool SplitProgress = false, bool Step = true, bool RSquared = true, bool Equations = true, bool Epoch = true, bool Legend = true)
 {
     /// <summary>Everything, epoch and step on one line.</summary>
     public static ReadoutDetail Full { get; } = new();
@@ -45,8 +66,16 @@ public sealed record ReadoutDetail(bool SplitProgress = false, bool Step = true,
 /// </summary>
 public static class ReadoutLines
 {
-    /// <summary>The lines for what a frame shows of each fit.</summary>
-    public static List<ReadoutLine> For(IReadOnlyList<ReadoutText> readouts, IReadOnlyList<FitState> fits, ReadoutDetail detail)
+    /// <summary>
+    /// The legend of the marks the fit panel draws besides the fits: the faint start (always) and the dashed exact
+    /// optimum (when shown).
+    /// </summary>
+    public static IReadOnlyList<ReadoutLine> Legend(bool optimum) =>
+        optimum ? [new("start", ReadoutTone.Muted, 0, Key: ReadoutKey.Initial), new("exact optimum", ReadoutTone.Muted, 0, Key: ReadoutKey.Target)]
+            : [new("start", ReadoutTone.Muted, 0, Key: ReadoutKey.Initial)];
+
+    /// <summary>The lines for what a frame shows of each fit, then the <paramref name="legend"/> lines (if the detail keeps them).</summary>
+    public static List<ReadoutLine> For(IReadOnlyList<ReadoutText> readouts, IReadOnlyList<FitState> fits, ReadoutDetail detail, IReadOnlyList<ReadoutLine>? legend = null)
     {
         var race = readouts.Count > 1;
         var first = fits[0];
@@ -73,16 +102,20 @@ public static class ReadoutLines
             var indent = race ? "    " : "";
             if (!detail.Equations)
             {
-                lines.Add(new((race ? readout.Label + ":  " : "") + readout.Loss(fits[k].Loss, detail.RSquared), ReadoutTone.Fit, k, Bold: true, Key: race));
+                lines.Add(new((race ? readout.Label + ":  " : "") + readout.Loss(fits[k].Loss, detail.RSquared), ReadoutTone.Fit, k, Bold: true, Key: race ? ReadoutKey.Fit : ReadoutKey.None));
                 continue;
             }
-            lines.Add(new((race ? readout.Label + ":  " : "") + readout.Equation(fits[k].Parameters), ReadoutTone.Fit, k, Bold: true, Key: race));
+            lines.Add(new((race ? readout.Label + ":  " : "") + readout.Equation(fits[k].Parameters), ReadoutTone.Fit, k, Bold: true, Key: race ? ReadoutKey.Fit : ReadoutKey.None));
             if (readout.Variable is { } variable)
             {
                 lines.Add(new(indent + variable, ReadoutTone.Muted, k));
             }
             var loss = readout.Loss(fits[k].Loss, detail.RSquared);
             lines.Add(new(race && detail.Step ? $"{indent}{loss}  ·  {readout.Step(fits[k])}" : indent + loss, ReadoutTone.Text, k));
+        }
+        if (detail.Legend && legend is not null)
+        {
+            lines.AddRange(legend);
         }
         return lines;
     }

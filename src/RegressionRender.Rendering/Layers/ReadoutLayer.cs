@@ -37,7 +37,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         {
             return;
         }
-        var lines = ReadoutLines.For(_context.Readouts, frame.Fits, _layout.Detail);
+        var lines = ReadoutLines.For(_context.Readouts, frame.Fits, _layout.Detail, _context.Plan.Legend);
         var box = _layout.Box;
         var rect = new SKRect(box.Left, box.Top, box.Right, box.Bottom);
         _box.Color = _context.Style.Paper.WithAlpha(200);
@@ -60,13 +60,10 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
                 x += ReadoutLayout.ContinuationIndent * _font.Size;
                 room -= ReadoutLayout.ContinuationIndent * _font.Size;
             }
-            else if (line.Key)
+            else if (line.HasKey)
             {
-                // A legend key: a short stroke of the fit's line colour.
-                _text.StrokeWidth = Math.Max(2, 3.5f * _context.Layout.Scale);
-                var middle = baseline - (_font.Size * 0.35f);
                 var key = 2f * _font.Size;
-                canvas.DrawLine(x, middle, x + key - (0.4f * _font.Size), middle, _text);
+                DrawKey(canvas, line, x, baseline - (_font.Size * 0.35f), key - (0.4f * _font.Size));
                 (x, room) = (x + key, room - key);
             }
             var font = line.Bold ? _bold : _font;
@@ -78,6 +75,31 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         }
         // The readouts are one text on one background: its lines, one per row.
         _context.Boxes?.Add("readout", ReadoutLines.Plain(lines), drawn.ToString(), _layout.FontPx, rect, 200 / 255f);
+    }
+
+    /// <summary>A legend key: a short stroke drawn as the mark it names (a fit's line, the dashed optimum, the faint start).</summary>
+    private void DrawKey(SKCanvas canvas, ReadoutLine line, float x, float y, float length)
+    {
+        var scale = _context.Layout.Scale;
+        using var paint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke };
+        switch (line.Key)
+        {
+            case ReadoutKey.Target:
+                using (var dash = SKPathEffect.CreateDash([Math.Max(3, 6 * scale), Math.Max(2, 4 * scale)], 0))
+                {
+                    (paint.Color, paint.StrokeWidth, paint.PathEffect) = (_context.Style.Target, Math.Max(1.5f, 2 * scale), dash);
+                    canvas.DrawLine(x, y, x + length, y, paint);
+                }
+                break;
+            case ReadoutKey.Initial:
+                (paint.Color, paint.StrokeWidth) = (_context.Style.Initial, Math.Max(1.25f, 2.5f * scale));
+                canvas.DrawLine(x, y, x + length, y, paint);
+                break;
+            default:
+                (paint.Color, paint.StrokeWidth) = (_context.Style.FitColors[line.Fit], Math.Max(2, 3.5f * scale));
+                canvas.DrawLine(x, y, x + length, y, paint);
+                break;
+        }
     }
 
     public void Dispose()

@@ -53,6 +53,33 @@ public sealed class TextFittingTests : IDisposable
     }
 
     [Fact]
+    public void A_Column_Name_Without_Spaces_Breaks_After_Its_Underscores()
+    {
+        const string name = "median_household_income_in_constant_2023_US_dollars";
+        var width = _measure.Width(name, 12) * 0.6f;
+
+        var block = TextBlock.Fit(name, 12, 11, width, 2, _measure);
+
+        Assert.Equal(2, block.Lines.Count);
+        Assert.EndsWith("_", block.Lines[0], StringComparison.Ordinal);
+        Assert.Equal(name, block.Drawn);
+        Assert.Equal("a_b c", TextBlock.Fit("a_b c", 12, 11, _measure.Width("a_b", 12) + 1, 2, _measure).Drawn);
+    }
+
+    [Fact]
+    public void A_Number_Keeps_Its_Sign_And_A_Definition_Its_Brackets()
+    {
+        var loss = new ReadoutLine("MSE = 95585870    R² = −95585870.536", ReadoutTone.Text, 0);
+        var z = new ReadoutLine("z = (Horsepower − 104.47) / 38.442", ReadoutTone.Muted, 0);
+
+        var lossPieces = ReadoutLayout.Wrap(loss, 12, _measure.Width("MSE = 95585870", 12) + 4, _measure);
+        var zPieces = ReadoutLayout.Wrap(z, 12, _measure.Width("z = (Horsepower", 12) + 4, _measure);
+
+        Assert.Equal(["MSE = 95585870   ", "R² = −95585870.536"], lossPieces);
+        Assert.Equal([z.Text], zPieces);
+    }
+
+    [Fact]
     public void An_Equation_Wraps_Between_Its_Terms_And_The_Pieces_Give_Back_The_Line()
     {
         var line = new ReadoutLine("y = −0.023z⁹ + 0.166z⁸ + 0.15z⁷ − 0.346z⁶ − 0.02z⁵ − 0.56z⁴", ReadoutTone.Fit, 0, Bold: true);

@@ -154,12 +154,10 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
             }
             return box is null ? null : box with { Detail = detail, Place = place };
         }
-        if (wanted != ReadoutPlace.Outside)
+        // A corner: with the legend lines if one is free for them, else without.
+        ReadoutLayout? InCorner(bool legendShown)
         {
             var viewport = viewportFor(plot);
-            // With the legend lines if a corner is free for them, else without.
-            foreach (var legendShown in new[] { true, false })
-            {
             var corners = new List<(ReadoutLayout Readout, double Points, double Final, double Sweep)>();
             foreach (var detail in new[] { new ReadoutDetail(Legend: legendShown), new ReadoutDetail(SplitProgress: true, Legend: legendShown) })
             {
@@ -188,14 +186,14 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
             }
             // No data point hidden first; then the final curves weigh ten times the sweep.
             var best = corners.OrderBy(c => c.Points).ThenBy(c => (FinalWeight * c.Final) + c.Sweep).FirstOrDefault();
-            if (best.Readout is not null && (wanted != ReadoutPlace.Auto || (best.Points == 0 && best.Final <= FinalTouch)))
-            {
-                return (best.Readout, plot);
-            }
-            }
+            return best.Readout is not null && (wanted != ReadoutPlace.Auto || (best.Points == 0 && best.Final <= FinalTouch)) ? best.Readout : null;
+        }
+        if (wanted != ReadoutPlace.Outside && (InCorner(legendShown: true) ?? InCorner(legendShown: false)) is { } cornered)
+        {
+            return (cornered, plot);
         }
         // Outside: beside the plot or above it, whichever leaves the plot more of its area; the plot gives up the room.
-        // When neither fits, the readouts say less (R², then the step, left out); on the smallest canvases the strip may
+        // When neither fits, the readouts say less (the legend, R², the step … left out); on the smallest canvases the strip may
         // then take more of the plot; when even that fails there are no readouts (a plot with no room is no picture).
         var gap = 16 * em;
         foreach (var (detail, most) in OutsideLevels)

@@ -16,7 +16,7 @@ public sealed record CaptionPlace(int Fit, TextBlock Text, PixelRect Box);
 /// five places across, the lowest, most central one that hides nothing. A caption too wide for the plot breaks at its
 /// dash (then between words) and may get smaller, never below the canvas's minimum. When no place in the plot is
 /// free, the captions get a strip of their own above the plot (<see cref="Strip"/>), and the plot shrinks to make room;
-/// on a canvas too small for that, they are left out (the data come first).
+/// when that strip would take more than a third of the plot, they are left out (the data come first).
 /// </summary>
 public static class CaptionLayout
 {

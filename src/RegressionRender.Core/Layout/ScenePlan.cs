@@ -30,6 +30,9 @@ public sealed record ScenePlan(
     /// </summary>
     public Dataset Points { get; } = Fits[0].Info.Model.IsLogistic ? Spread(Data) : Data;
 
+    /// <summary>The share of the fit plot's height a strip for the divergence captions may take.</summary>
+    private const float MostCaptionStrip = 1 / 3f;
+
     /// <summary>The smallest fit plot, in tick-label sizes, that strips for readouts and captions may leave.</summary>
     private const float SmallestPlot = 4;
 
@@ -77,8 +80,13 @@ public sealed record ScenePlan(
         if (captions is null)
         {
             var (strip, stripHeight) = CaptionLayout.Strip(fits, full.FitPlot, full, measure);
-            captions = strip;
-            (readout, layout) = Readouts(full.FitPlot with { Top = full.FitPlot.Top + stripHeight + (12 * full.TextScale) });
+            var room = stripHeight + (12 * full.TextScale);
+            // A strip that would take more than a third of the plot (a small GIF) costs the lesson more than it tells: left out.
+            captions = room <= MostCaptionStrip * full.FitPlot.Height ? strip : [];
+            if (captions.Count > 0)
+            {
+                (readout, layout) = Readouts(full.FitPlot with { Top = full.FitPlot.Top + room });
+            }
         }
         if (layout.FitPlot.Height < SmallestPlot * full.TickSize || layout.FitPlot.Width < SmallestPlot * full.TickSize)
         {

@@ -20,6 +20,9 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
     private readonly SKPaint _text = new() { IsAntialias = true };
     private readonly SKPaint _box = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly TextMeasure _measure = new();
+    private readonly SKPaint _fitKey;
+    private readonly Lazy<SKPaint> _targetKey;
+    private readonly Lazy<SKPaint> _initialKey;
 
     public ReadoutLayer(RenderContext context)
     {
@@ -27,6 +30,17 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         _layout = context.Plan.Readout;
         _font = context.Fonts.Font(_layout.FontPx);
         _bold = context.Fonts.Font(_layout.FontPx, bold: true);
+        var scale = context.Layout.Scale;
+        _fitKey = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(2, 3.5f * scale) };
+        _targetKey = new(() => new SKPaint
+        {
+            IsAntialias = true,
+            Style = SKPaintStyle.Stroke,
+            Color = context.Style.Target,
+            StrokeWidth = Math.Max(1.5f, 2 * scale),
+            PathEffect = SKPathEffect.CreateDash([Math.Max(3, 6 * scale), Math.Max(2, 4 * scale)], 0),
+        });
+        _initialKey = new(() => new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = context.Style.Initial, StrokeWidth = Math.Max(1.25f, 2.5f * scale) });
     }
 
     public bool IsStatic => false;
@@ -80,26 +94,17 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
     /// <summary>A legend key: a short stroke drawn as the mark it names (a fit's line, the dashed optimum, the faint start).</summary>
     private void DrawKey(SKCanvas canvas, ReadoutLine line, float x, float y, float length)
     {
-        var scale = _context.Layout.Scale;
-        using var paint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke };
-        switch (line.Key)
+        var paint = line.Key switch
         {
-            case ReadoutKey.Target:
-                using (var dash = SKPathEffect.CreateDash([Math.Max(3, 6 * scale), Math.Max(2, 4 * scale)], 0))
-                {
-                    (paint.Color, paint.StrokeWidth, paint.PathEffect) = (_context.Style.Target, Math.Max(1.5f, 2 * scale), dash);
-                    canvas.DrawLine(x, y, x + length, y, paint);
-                }
-                break;
-            case ReadoutKey.Initial:
-                (paint.Color, paint.StrokeWidth) = (_context.Style.Initial, Math.Max(1.25f, 2.5f * scale));
-                canvas.DrawLine(x, y, x + length, y, paint);
-                break;
-            default:
-                (paint.Color, paint.StrokeWidth) = (_context.Style.FitColors[line.Fit], Math.Max(2, 3.5f * scale));
-                canvas.DrawLine(x, y, x + length, y, paint);
-                break;
+            ReadoutKey.Target => _targetKey.Value,
+            ReadoutKey.Initial => _initialKey.Value,
+            _ => _fitKey,
+        };
+        if (line.Key == ReadoutKey.Fit)
+        {
+            paint.Color = _context.Style.FitColors[line.Fit];
         }
+        canvas.DrawLine(x, y, x + length, y, paint);
     }
 
     public void Dispose()
@@ -109,5 +114,15 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         _text.Dispose();
         _box.Dispose();
         _measure.Dispose();
+        _fitKey.Dispose();
+        if (_targetKey.IsValueCreated)
+        {
+            _targetKey.Value.PathEffect?.Dispose();
+            _targetKey.Value.Dispose();
+        }
+        if (_initialKey.IsValueCreated)
+        {
+            _initialKey.Value.Dispose();
+        }
     }
 }

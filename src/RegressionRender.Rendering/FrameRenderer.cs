@@ -1,6 +1,5 @@
 using RegressionRender.Core.Config;
 using RegressionRender.Core.Layout;
-using RegressionRender.Core.Text;
 using RegressionRender.Core.Timing;
 using RegressionRender.Rendering.Layers;
 using SkiaSharp;
@@ -49,7 +48,6 @@ internal sealed class FrameRenderer : IDisposable
     private static List<IFrameLayer> Layers(RenderContext context)
     {
         var plan = context.Plan;
-        var fit = plan.Fits[0];
         List<IFrameLayer> statics =
         [
             new BackgroundLayer(context),

@@ -64,9 +64,6 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
     /// <summary>Font size of the readouts.</summary>
     public float ReadoutSize => 18 * TextScale;
 
-    /// <summary>Outer margin.</summary>
-    public float Margin => 24 * Scale;
-
     /// <summary>The main (fit) panel's data area.</summary>
     public PixelRect FitPlot => (Panel(PanelKind.Fit) ?? Panels[0]).Plot;
 

@@ -43,8 +43,6 @@ public sealed record ScenePlan(
     private static Dataset Spread(Dataset data) =>
         data with { Y = [.. data.Y.Select((y, i) => y + (ClassSpread * 2 * ((i * 0.6180339887498949 % 1) - 0.5)))] };
 
-    /// <summary>The coordinates of the surface panel (the first fit's optimizer coordinates).</summary>
-    public SurfaceCoordinates Surface => new(Fits[0].Info.Scaling);
 
     /// <summary>Lays a fitted scene out on a canvas of <paramref name="width"/> × <paramref name="height"/>, measuring text with <paramref name="measure"/>.</summary>
     public static ScenePlan Create(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits, int width, int height, ITextMeasure measure)

@@ -22,6 +22,9 @@ namespace RegressionRender.Core.Layout;
 /// <param name="Place">Where it went: a corner, outside, or none.</param>
 public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, ReadoutDetail Detail, ReadoutPlace Place)
 {
+    /// <summary>No readouts.</summary>
+    public static ReadoutLayout None(FrameLayout layout) => new(default, layout.ReadoutSize, 0, ReadoutDetail.Full, ReadoutPlace.None);
+
     /// <summary>Line advance of the readout text.</summary>
     public float LineHeight => FontPx * 1.4f;
 
@@ -133,7 +136,7 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
     {
         if (wanted == ReadoutPlace.None)
         {
-            return (new ReadoutLayout(default, layout.ReadoutSize, 0, ReadoutDetail.Full, ReadoutPlace.None), plot);
+            return (None(layout), plot);
         }
         var em = layout.TextScale;
         var inset = 12 * em;
@@ -212,7 +215,7 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
                 return (above with { Box = new PixelRect(plot.Left, plot.Top, plot.Left + above.Box.Width, plot.Top + above.Box.Height) }, plot with { Top = plot.Top + above.Box.Height + gap });
             }
         }
-        return (new ReadoutLayout(default, layout.ReadoutSize, 0, ReadoutDetail.Full, ReadoutPlace.None), plot);
+        return (None(layout), plot);
     }
 
     /// <summary>

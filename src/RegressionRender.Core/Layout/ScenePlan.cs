@@ -7,11 +7,14 @@ namespace RegressionRender.Core.Layout;
 
 /// <summary>
 /// Everything fixed for one output size: the scene, its data and fits, the layout, and the viewport of each panel
-/// (fit: data units; loss: epochs × loss, each possibly on a log scale; surface: intercept × slope).
+/// (fit: data units; loss: epochs × loss, each possibly on a log scale; surface: intercept × slope). <c>Points</c>
+/// are the data as drawn: for logistic regression the 0/1 classes spread over a band ±<see cref="ClassSpread"/> high
+/// (the same in every render) so that their density shows instead of two bars; otherwise the data themselves.
 /// </summary>
 public sealed record ScenePlan(
     SceneConfig Config,
     Dataset Data,
+    Dataset Points,
     IReadOnlyList<FitRecord> Fits,
     FrameLayout Layout,
     Viewport FitViewport,
@@ -24,12 +27,6 @@ public sealed record ScenePlan(
     ReadoutLayout Readout,
     IReadOnlyList<CaptionPlace> Captions)
 {
-    /// <summary>
-    /// The data points as drawn: the data, except that for logistic regression the 0/1 classes are spread over a band
-    /// ±<see cref="ClassSpread"/> high (the same spread in every render) so that their density shows instead of two bars.
-    /// </summary>
-    public Dataset Points { get; } = Fits[0].Info.Model.IsLogistic ? Spread(Data) : Data;
-
     /// <summary>The share of the fit plot's height a strip for the divergence captions may take.</summary>
     private const float MostCaptionStrip = 1 / 3f;
 
@@ -89,10 +86,10 @@ public sealed record ScenePlan(
         if (layout.FitPlot.Height < SmallestPlot * full.TickSize || layout.FitPlot.Width < SmallestPlot * full.TickSize)
         {
             // Strips would leave the data no room: the whole plot for the data, no readouts, the captions only where they hide nothing.
-            (layout, readout) = (full, new ReadoutLayout(default, full.ReadoutSize, 0, ReadoutDetail.Full, ReadoutPlace.None));
+            (layout, readout) = (full, ReadoutLayout.None(full));
             captions = CaptionLayout.Create(fits, new Viewport(x, y, full.FitPlot), points, default, full, measure) ?? [];
         }
-        return new ScenePlan(config, data, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface, readouts, legend, readout, captions);
+        return new ScenePlan(config, data, points, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface, readouts, legend, readout, captions);
     }
 
     /// <summary>Every loss of the record (and the targets); [0, 1] when every loss overflowed (a fit flying off from its first step): an empty panel, not a crash.</summary>

@@ -55,7 +55,6 @@ internal sealed class FrameRenderer : IDisposable
             new AxesLayer(context, new PanelAxes(plan.FitViewport, null, null, plan.Layout.Panels[0])),
             new TargetLayer(context),
             new InitialFitLayer(context),
-            new DataPointsLayer(context),
         ];
         List<IFrameLayer> dynamics =
         [
@@ -63,6 +62,7 @@ internal sealed class FrameRenderer : IDisposable
             new TrailLayer(context),
             new ThresholdLayer(context),
             new CurveLayer(context),
+            new DataPointsLayer(context),
             new ReadoutLayer(context),
             new CaptionLayer(context),
         ];

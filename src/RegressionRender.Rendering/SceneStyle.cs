@@ -84,6 +84,12 @@ internal sealed record SceneStyle(
         return Mix(color, Paper, IsDark ? 0.3f : 0.38f);
     }
 
+    /// <summary>
+    /// A translucent colour as it shows on the theme's paper, made solid, so that marks drawn over other marks keep their
+    /// colour (on a see-through canvas too: a dot is the same dot over a slide).
+    /// </summary>
+    public SKColor OnPaper(SKColor color) => Mix(Paper, color.WithAlpha(255), color.Alpha / 255f).WithAlpha(255);
+
     /// <summary>Linear mix of two colours: 0 = a, 1 = b.</summary>
     public static SKColor Mix(SKColor a, SKColor b, float amount) => new(
         (byte)(a.Red + ((b.Red - a.Red) * amount)),

@@ -24,7 +24,11 @@ public sealed record LayoutReport(int Width, int Height, int Frame, IReadOnlyLis
 
     /// <summary>Lays out several frames, planned once.</summary>
     internal static List<LayoutReport> Build(PreparedScene scene, IReadOnlyList<int> frames, CancellationToken cancellationToken) =>
-        [.. SceneRenderer.Draw(scene, frames, png: false, cancellationToken).Select(d => Report(d.Plan, d.Texts, d.Frame))];
+        [.. Build(scene, frames, FrameImage.None, cancellationToken).Select(d => d.Report)];
+
+    /// <summary>Lays out several frames, planned once, each with its image as drawn (the layout and the picture from one drawing).</summary>
+    internal static List<(LayoutReport Report, byte[] Image)> Build(PreparedScene scene, IReadOnlyList<int> frames, FrameImage image, CancellationToken cancellationToken) =>
+        [.. SceneRenderer.Draw(scene, frames, image, cancellationToken).Select(d => (Report(d.Plan, d.Texts, d.Frame), d.Image))];
 
     private static LayoutReport Report(Core.Layout.ScenePlan plan, IReadOnlyList<DrawnText> texts, int shown)
     {
@@ -56,7 +60,7 @@ public sealed record LayoutReport(int Width, int Height, int Frame, IReadOnlyLis
 public sealed record LayoutPanel(string Kind, float[] Rect);
 
 /// <summary>One text of a frame.</summary>
-/// <param name="Role">title, subtitle, tick, axis-title, panel-title, readout (its lines joined by newlines) or caption.</param>
+/// <param name="Role">title, subtitle, tick, axis-title, panel-title, readout (its lines joined by newlines), legend (a legend box of its own, likewise) or caption.</param>
 /// <param name="Text">The full text meant.</param>
 /// <param name="Drawn">What was drawn (equal to the text unless it had to be cut).</param>
 /// <param name="FontPx">Font size in pixels.</param>

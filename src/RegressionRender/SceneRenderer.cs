@@ -144,17 +144,17 @@ public static class SceneRenderer
     /// <summary>Draws one frame of the video as PNG bytes; <paramref name="shown"/> is the frame drawn (clamped to the video).</summary>
     public static byte[] Still(PreparedScene scene, int frame, out int shown, CancellationToken cancellationToken = default)
     {
-        var drawn = Draw(scene, [frame], png: true, cancellationToken)[0];
+        var drawn = Draw(scene, [frame], FrameImage.Png, cancellationToken)[0];
         shown = drawn.Frame;
-        return drawn.Png;
+        return drawn.Image;
     }
 
     /// <summary>
-    /// Draws frames of the video, planned once: each as PNG bytes (when <paramref name="png"/>) with every text it
-    /// drew, the plan it was laid out by and the frame drawn (clamped to the video). A still and the layout report
-    /// are both this.
+    /// Draws frames of the video, planned once: each as PNG bytes (<see cref="FrameImage.Png"/>), its BGRA pixels
+    /// (<see cref="FrameImage.Pixels"/>, straight alpha) or no image, with every text it drew, the plan it was laid out by
+    /// and the frame drawn (clamped to the video). A still and the layout report are both this.
     /// </summary>
-    internal static List<(byte[] Png, IReadOnlyList<DrawnText> Texts, Core.Layout.ScenePlan Plan, int Frame)> Draw(PreparedScene scene, IReadOnlyList<int> frames, bool png, CancellationToken cancellationToken)
+    internal static List<(byte[] Image, IReadOnlyList<DrawnText> Texts, Core.Layout.ScenePlan Plan, int Frame)> Draw(PreparedScene scene, IReadOnlyList<int> frames, FrameImage image, CancellationToken cancellationToken)
     {
         using var fonts = FontSet.Load();
         var plan = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
@@ -169,16 +169,29 @@ public static class SceneRenderer
         {
             texts.KeepFirst(statics);
             var shown = Math.Clamp(frame, 0, timeline.FrameCount - 1);
-            if (png)
+            if (image == FrameImage.Png)
             {
                 drawn.Add((renderer.DrawPng(timeline.Frames[shown]), [.. texts.Texts], plan, shown));
             }
             else
             {
                 renderer.DrawInto(timeline.Frames[shown], pixels);
-                drawn.Add(([], [.. texts.Texts], plan, shown));
+                drawn.Add((image == FrameImage.Pixels ? [.. pixels] : [], [.. texts.Texts], plan, shown));
             }
         }
         return drawn;
     }
+}
+
+/// <summary>What <see cref="SceneRenderer.Draw"/> keeps of each frame's image.</summary>
+internal enum FrameImage
+{
+    /// <summary>Nothing (the texts and layout only).</summary>
+    None,
+
+    /// <summary>PNG bytes.</summary>
+    Png,
+
+    /// <summary>Width × height BGRA bytes, straight alpha.</summary>
+    Pixels,
 }

@@ -235,6 +235,9 @@ public sealed record ViewConfig
     /// <summary>Where the readouts (step, equation, loss; the legend of a race) go: auto (a corner of the fit panel that covers no data point and no curve the fits sweep through, else a strip beside or under the plot, which shrinks to make room), topLeft, topRight, bottomLeft, bottomRight, outside, or none.</summary>
     public ReadoutPlace Readout { get; set; } = ReadoutPlace.Auto;
 
+    /// <summary>Where the legend (what the faint start line and the dashed exact optimum are) goes: auto (the last lines of the readouts, the first thing left out when room is short), a corner of the fit panel or outside (a box of its own), or none.</summary>
+    public ReadoutPlace Legend { get; set; } = ReadoutPlace.Auto;
+
     /// <summary>Colour theme.</summary>
     public Theme Theme { get; set; } = Theme.Light;
 

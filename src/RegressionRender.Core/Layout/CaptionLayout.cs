@@ -32,9 +32,9 @@ public static class CaptionLayout
 
     /// <summary>
     /// The captions of every diverging fit, placed in <paramref name="viewport"/>'s plot clear of the data and of
-    /// <paramref name="readout"/>; null when no place is free (or a caption does not fit the plot's width).
+    /// <paramref name="boxes"/> (the readouts, the legend); null when no place is free (or a caption does not fit the plot's width).
     /// </summary>
-    public static IReadOnlyList<CaptionPlace>? Create(IReadOnlyList<FitRecord> fits, Viewport viewport, Dataset data, PixelRect readout, FrameLayout layout, ITextMeasure measure)
+    public static IReadOnlyList<CaptionPlace>? Create(IReadOnlyList<FitRecord> fits, Viewport viewport, Dataset data, IReadOnlyList<PixelRect> boxes, FrameLayout layout, ITextMeasure measure)
     {
         var diverging = Enumerable.Range(0, fits.Count).Where(k => fits[k].Info.DivergedAtStep is not null).ToList();
         if (diverging.Count == 0)
@@ -59,7 +59,7 @@ public static class CaptionLayout
             foreach (var anchor in Anchors)
             {
                 var places = Stack(diverging, texts, top, anchor, area, inset, measure);
-                var hidden = points.Count(p => places.Any(c => c.Box.Contains(p.X, p.Y))) + (places.Any(c => c.Box.Overlaps(readout)) ? 10_000 : 0);
+                var hidden = points.Count(p => places.Any(c => c.Box.Contains(p.X, p.Y))) + (places.Any(c => boxes.Any(b => b.Width > 0 && c.Box.Overlaps(b))) ? 10_000 : 0);
                 if (hidden < best.Hidden)
                 {
                     best = (hidden, places);

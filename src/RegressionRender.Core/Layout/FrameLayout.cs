@@ -6,7 +6,8 @@ namespace RegressionRender.Core.Layout;
 /// <param name="XTitle">Below the plot.</param>
 /// <param name="YTitle">Left of the plot, reading upwards.</param>
 /// <param name="Title">Above the plot (null for the fit panel).</param>
-public sealed record PanelWords(string XTitle, string YTitle, string? Title);
+/// <param name="ScaleLabels">The labels of a colour bar right of the plot, bottom to top (null: no bar).</param>
+public sealed record PanelWords(string XTitle, string YTitle, string? Title, IReadOnlyList<string>? ScaleLabels = null);
 
 /// <summary>One panel's place: its bounds and, inside them, the plot area left after ticks and axis titles.</summary>
 /// <param name="Kind">What the panel shows.</param>
@@ -17,6 +18,12 @@ public sealed record PanelWords(string XTitle, string YTitle, string? Title);
 /// <param name="Title">The panel title, fitted to the plot's width (empty for the fit panel).</param>
 public sealed record PanelLayout(PanelKind Kind, PixelRect Bounds, PixelRect Plot, TextBlock XTitle, TextBlock YTitle, TextBlock Title)
 {
+    /// <summary>A colour bar right of the plot, as high as the plot (empty when the panel has none); its labels right of it.</summary>
+    public PixelRect ColorBar { get; init; }
+
+    /// <summary>The colour bar's labels, bottom to top, spread evenly along it.</summary>
+    public IReadOnlyList<string> ScaleLabels { get; init; } = [];
+
     /// <summary>Where the y title's middle is: the plot's middle, unless a strip taken from the plot left the title too little height.</summary>
     public float YTitleMiddle { get; init; } = (Plot.Top + Plot.Bottom) / 2;
 
@@ -192,6 +199,8 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
     {
         var (axisSize, panelSize) = (17 * text, 16 * text);
         var (right, tickRoom, yTitleRoom) = (12 * text, 37.6f * text, 72 * text);
+        // A colour bar takes a strip on the right of the plot: a gap, the bar, its labels at tick size.
+        var bar = words.ScaleLabels is { Count: > 0 } labels ? ((8 + 9 + 5) * text) + labels.Max(l => measure.Width(l, 15 * text)) : 0;
         var panelTitle = words.Title is { } title ? TextBlock.Fit(title, panelSize, minimum, bounds.Width - yTitleRoom - (18 * text) - right, 2, measure, bold: true) : TextBlock.None;
         var top = bounds.Top + (panelTitle.Lines.Count > 0 ? panelTitle.Height + (6.8f * text) : 4 * text);
         var yTitle = TextBlock.Fit(words.YTitle, axisSize, minimum, bounds.Bottom - top - tickRoom - (1.2f * axisSize), 2, measure);
@@ -200,10 +209,10 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
             yTitle = TextBlock.Fit(words.YTitle, minimum, minimum, bounds.Bottom - top - tickRoom - (1.2f * axisSize), 3, measure); // a long name on a small canvas
         }
         var left = bounds.Left + yTitleRoom + Math.Max(18 * text, yTitle.Height - (0.2f * yTitle.FontPx));
-        var xTitle = TextBlock.Fit(words.XTitle, axisSize, minimum, bounds.Right - right - left, 2, measure);
+        var xTitle = TextBlock.Fit(words.XTitle, axisSize, minimum, bounds.Right - right - bar - left, 2, measure);
         if (xTitle.Drawn != xTitle.Text)
         {
-            xTitle = TextBlock.Fit(words.XTitle, minimum, minimum, bounds.Right - right - left, 3, measure);
+            xTitle = TextBlock.Fit(words.XTitle, minimum, minimum, bounds.Right - right - bar - left, 3, measure);
         }
         var bottom = bounds.Bottom - tickRoom - xTitle.Height;
         if (xTitle.Lines.Count > 1)
@@ -215,7 +224,13 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
             panelTitle = TextBlock.Fit(panelTitle.Text, panelSize, minimum, bounds.Right - right - left, panelTitle.Lines.Count, measure, bold: true);
         }
         // A canvas too small for its text still gets a plot (of a pixel), never one turned inside out.
-        return new PanelLayout(kind, bounds, new PixelRect(left, top, Math.Max(left + 1, bounds.Right - right), Math.Max(top + 1, bottom)), xTitle, yTitle, panelTitle);
+        var plot = new PixelRect(left, top, Math.Max(left + 1, bounds.Right - right - bar), Math.Max(top + 1, bottom));
+        var layout = new PanelLayout(kind, bounds, plot, xTitle, yTitle, panelTitle);
+        return bar == 0 ? layout : layout with
+        {
+            ColorBar = new PixelRect(plot.Right + (8 * text), plot.Top, plot.Right + (17 * text), plot.Bottom),
+            ScaleLabels = words.ScaleLabels!,
+        };
     }
 
     /// <summary>Text of no width, for layouts without words.</summary>

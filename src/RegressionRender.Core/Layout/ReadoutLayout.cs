@@ -130,9 +130,13 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
         return text[i] == '·' || text.AsSpan(i).StartsWith("R²") || (i >= 3 && text[i - 2] == ' ' && text[i - 3] == ':');
     }
 
-    /// <summary>The readout and the fit panel's data area it leaves (smaller than <paramref name="plot"/> when the box moves outside).</summary>
+    /// <summary>
+    /// The readout and the fit panel's data area it leaves (smaller than <paramref name="plot"/> when the box moves
+    /// outside); with no <paramref name="readouts"/>, a box for the <paramref name="legend"/> lines alone. An automatic
+    /// corner keeps clear of <paramref name="avoid"/> (another box) as of a data point.
+    /// </summary>
     public static (ReadoutLayout Readout, PixelRect Plot) Create(ReadoutPlace wanted, PixelRect plot, FrameLayout layout, Func<PixelRect, Viewport> viewportFor,
-        Dataset data, IReadOnlyList<FitRecord> fits, IReadOnlyList<ReadoutText> readouts, IReadOnlyList<ReadoutLine> legend, ITextMeasure measure)
+        Dataset data, IReadOnlyList<FitRecord> fits, IReadOnlyList<ReadoutText> readouts, IReadOnlyList<ReadoutLine> legend, ITextMeasure measure, PixelRect avoid)
     {
         if (wanted == ReadoutPlace.None)
         {
@@ -179,6 +183,7 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
                     var top = corner is ReadoutPlace.TopLeft or ReadoutPlace.TopRight ? plot.Top + inset : plot.Bottom - inset - h;
                     var readout = sized with { Box = new PixelRect(left, top, left + w, top + h) };
                     var (points, final, sweep) = Covered(readout.Box, viewport, data, fits);
+                    points += avoid.Width > 0 && readout.Box.Overlaps(avoid) ? 1000 : 0;
                     // The divergence caption takes the bottom of the panel at the end: keep clear of it.
                     if (corner is ReadoutPlace.BottomLeft or ReadoutPlace.BottomRight && fits.Any(f => f.Info.DivergedAtStep is not null))
                     {

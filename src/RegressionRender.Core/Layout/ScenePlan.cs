@@ -10,6 +10,8 @@ namespace RegressionRender.Core.Layout;
 /// (fit: data units; loss: epochs × loss, each possibly on a log scale; surface: intercept × slope). <c>Points</c>
 /// are the data as drawn: for logistic regression the 0/1 classes spread over a band ±<see cref="ClassSpread"/> high
 /// (the same in every render) so that their density shows instead of two bars; otherwise the data themselves.
+/// <c>Legend</c> holds the legend's lines; they are drawn in <c>LegendBox</c> when the legend has a box of its own, else as
+/// the readouts' last lines.
 /// </summary>
 public sealed record ScenePlan(
     SceneConfig Config,
@@ -22,9 +24,11 @@ public sealed record ScenePlan(
     LossScale LossScale,
     EpochScale EpochScale,
     Viewport? SurfaceViewport,
+    SurfaceScale? SurfaceScale,
     IReadOnlyList<ReadoutText> Readouts,
     IReadOnlyList<ReadoutLine> Legend,
     ReadoutLayout Readout,
+    ReadoutLayout LegendBox,
     IReadOnlyList<CaptionPlace> Captions)
 {
     /// <summary>The share of the fit plot's height a strip for the divergence captions may take.</summary>
@@ -46,11 +50,13 @@ public sealed record ScenePlan(
     {
         var (lossScale, epochScale) = config.View.Panels.Contains(PanelKind.Loss) ? LossScales(fits, config.View.EpochAxis) : (new LossScale(false), new EpochScale(false));
         var surfaceCoordinates = new SurfaceCoordinates(fits[0].Info.Scaling);
+        var surfaceRanges = config.View.Panels.Contains(PanelKind.Surface) ? SurfaceRanges(fits) : default;
+        var surfaceScale = config.View.Panels.Contains(PanelKind.Surface) ? SurfaceScale.For(data, fits[0].Info, surfaceRanges.Intercept, surfaceRanges.Slope) : null;
         var lossName = ReadoutText.LossName(fits[0], config.Fit.Any(f => f.L2 > 0));
         PanelWords Words(PanelKind kind) => kind switch
         {
             PanelKind.Loss => new(epochScale.IsLog ? "epoch (log scale)" : "epoch", lossName, lossScale.IsLog ? $"{lossName} by epoch (log scale)" : $"{lossName} by epoch"),
-            PanelKind.Surface => new(surfaceCoordinates.InterceptTitle, surfaceCoordinates.SlopeTitle, fits.Any(f => f.Info.Target is not null) ? "Loss surface and path  (✕ optimum)" : "Loss surface and path"),
+            PanelKind.Surface => new(surfaceCoordinates.InterceptTitle, surfaceCoordinates.SlopeTitle, fits.Any(f => f.Info.Target is not null) ? "Loss surface and path  (✕\u00A0optimum)" : "Loss surface and path", surfaceScale?.Labels),
             _ => new(data.XTitle, data.YTitle, null),
         };
         var layout = FrameLayout.Create(width, height, config.Title, config.Subtitle, config.View.Panels, Words, measure);
@@ -58,20 +64,42 @@ public sealed record ScenePlan(
         var y = config.View.Y is { } vy ? new AxisRange(vy[0], vy[1])
             : fits[0].Info.Model.IsLogistic ? new AxisRange(-0.05, 1.05) : NiceTicks.Expand(data.Y.Min(), data.Y.Max());
         var lossViewport = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot, lossScale, epochScale) : null;
-        var surface = layout.Panel(PanelKind.Surface) is { } panel ? SurfacePanelViewport(fits, panel.Plot) : null;
+        var surface = layout.Panel(PanelKind.Surface) is { } panel ? new Viewport(surfaceRanges.Intercept, surfaceRanges.Slope, panel.Plot) : null;
         var readouts = ReadoutText.For(config, data, fits);
-        var legend = ReadoutLines.Legend(optimum: config.View.Target && fits[0].Info.Target is not null);
-        // The readouts first (they may take a strip of the plot), then the captions in what is left; when no place there
-        // is free for them, they take a strip of their own above the plot and the readouts are laid out again below it.
+        var legend = config.View.Legend == ReadoutPlace.None ? [] : ReadoutLines.Legend(optimum: config.View.Target && fits[0].Info.Target is not null);
+        // A legend asked for a corner or outside gets a box of its own; asked for the readouts' own corner, or auto, it is
+        // the readouts' last lines, or (auto, when they have no room for it) a box in a free corner, else left out.
+        var view = config.View;
+        var ownLegend = legend.Count > 0 && view.Legend != ReadoutPlace.Auto && (view.Readout == ReadoutPlace.None || view.Legend == ReadoutPlace.Outside || view.Legend != view.Readout);
+        // The legend box first, then the readouts clear of it (either may take a strip of the plot; a legend in a corner
+        // goes to the corner of the plot the readouts leave), then the captions in what is left; when no place there is
+        // free for them, they take a strip of their own above the plot and the boxes are laid out again below it.
         var points = fits[0].Info.Model.IsLogistic ? Spread(data) : data;
         var full = layout;
-        (ReadoutLayout, FrameLayout) Readouts(PixelRect plot)
+        Viewport Viewing(PixelRect p) => new(x, y, p);
+        (ReadoutLayout Legend, ReadoutLayout Readout, FrameLayout Layout) Boxes(PixelRect plot)
         {
-            var (readout, fitPlot) = ReadoutLayout.Create(config.View.Readout, plot, full, p => new Viewport(x, y, p), points, fits, readouts, legend, measure);
-            return (readout, fitPlot == full.FitPlot ? full : full.WithMainPlot(fitPlot, Words(full.Panels[0].Kind), measure));
+            var legendBox = ReadoutLayout.None(full);
+            if (ownLegend)
+            {
+                (legendBox, plot) = ReadoutLayout.Create(view.Legend, plot, full, Viewing, points, fits, [], legend, measure, default);
+            }
+            var (readout, fitPlot) = ReadoutLayout.Create(view.Readout, plot, full, Viewing, points, fits, readouts, ownLegend ? [] : legend, measure, legendBox.Box);
+            if (ownLegend && view.Legend != ReadoutPlace.Outside && fitPlot != plot)
+            {
+                (legendBox, _) = ReadoutLayout.Create(view.Legend, fitPlot, full, Viewing, points, fits, [], legend, measure, default);
+            }
+            else if (!ownLegend && legend.Count > 0 && view.Legend == ReadoutPlace.Auto && (readout.Place == ReadoutPlace.None || !readout.Detail.Legend))
+            {
+                // The readouts had no room for the legend: a free corner of its own, else none.
+                var (free, _) = ReadoutLayout.Create(ReadoutPlace.Auto, fitPlot, full, Viewing, points, fits, [], legend, measure, readout.Box);
+                legendBox = free.Place == ReadoutPlace.Outside ? legendBox : free;
+            }
+            return (legendBox, readout, fitPlot == full.FitPlot ? full : full.WithMainPlot(fitPlot, Words(full.Panels[0].Kind), measure));
         }
-        (var readout, layout) = Readouts(full.FitPlot);
-        var captions = CaptionLayout.Create(fits, new Viewport(x, y, layout.FitPlot), points, readout.Box, layout, measure);
+        var (legendLayout, readout, laidOut) = Boxes(full.FitPlot);
+        layout = laidOut;
+        var captions = CaptionLayout.Create(fits, Viewing(layout.FitPlot), points, [readout.Box, legendLayout.Box], layout, measure);
         if (captions is null)
         {
             var (strip, stripHeight) = CaptionLayout.Strip(fits, full.FitPlot, full, measure);
@@ -80,16 +108,16 @@ public sealed record ScenePlan(
             captions = room <= MostCaptionStrip * full.FitPlot.Height ? strip : [];
             if (captions.Count > 0)
             {
-                (readout, layout) = Readouts(full.FitPlot with { Top = full.FitPlot.Top + room });
+                (legendLayout, readout, layout) = Boxes(full.FitPlot with { Top = full.FitPlot.Top + room });
             }
         }
         if (layout.FitPlot.Height < SmallestPlot * full.TickSize || layout.FitPlot.Width < SmallestPlot * full.TickSize)
         {
             // Strips would leave the data no room: the whole plot for the data, no readouts, the captions only where they hide nothing.
-            (layout, readout) = (full, ReadoutLayout.None(full));
-            captions = CaptionLayout.Create(fits, new Viewport(x, y, full.FitPlot), points, default, full, measure) ?? [];
+            (layout, readout, legendLayout) = (full, ReadoutLayout.None(full), ReadoutLayout.None(full));
+            captions = CaptionLayout.Create(fits, Viewing(full.FitPlot), points, [], full, measure) ?? [];
         }
-        return new ScenePlan(config, data, points, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface, readouts, legend, readout, captions);
+        return new ScenePlan(config, data, points, fits, layout, new Viewport(x, y, layout.FitPlot), lossViewport, lossScale, epochScale, surface, surface is null ? null : surfaceScale, readouts, legend, readout, legendLayout, captions);
     }
 
     /// <summary>Every loss of the record (and the targets); [0, 1] when every loss overflowed (a fit flying off from its first step): an empty panel, not a crash.</summary>
@@ -129,7 +157,7 @@ public sealed record ScenePlan(
     }
 
     /// <summary>Intercept across, slope up: the optimizers' paths (until a blow-up) and the optimum, padded.</summary>
-    private static Viewport SurfacePanelViewport(IReadOnlyList<FitRecord> fits, PixelRect plot)
+    private static (AxisRange Intercept, AxisRange Slope) SurfaceRanges(IReadOnlyList<FitRecord> fits)
     {
         var points = new List<(double A, double B)>();
         foreach (var fit in fits)
@@ -149,7 +177,7 @@ public sealed record ScenePlan(
                 points.Add(SurfaceCoordinates.ToPanel(target));
             }
         }
-        return new Viewport(Padded(points.Select(p => p.A)), Padded(points.Select(p => p.B)), plot);
+        return (Padded(points.Select(p => p.A)), Padded(points.Select(p => p.B)));
     }
 
     private static AxisRange Padded(IEnumerable<double> values)

@@ -74,9 +74,16 @@ public static class ReadoutLines
         optimum ? [new("start", ReadoutTone.Muted, 0, Key: ReadoutKey.Initial), new("exact optimum", ReadoutTone.Muted, 0, Key: ReadoutKey.Target)]
             : [new("start", ReadoutTone.Muted, 0, Key: ReadoutKey.Initial)];
 
-    /// <summary>The lines for what a frame shows of each fit, then the <paramref name="legend"/> lines (if the detail keeps them).</summary>
+    /// <summary>
+    /// The lines for what a frame shows of each fit, then the <paramref name="legend"/> lines (if the detail keeps them);
+    /// with no <paramref name="readouts"/>, the legend lines alone (a legend box of its own).
+    /// </summary>
     public static List<ReadoutLine> For(IReadOnlyList<ReadoutText> readouts, IReadOnlyList<FitState> fits, ReadoutDetail detail, IReadOnlyList<ReadoutLine>? legend = null)
     {
+        if (readouts.Count == 0)
+        {
+            return [.. legend ?? []];
+        }
         var race = readouts.Count > 1;
         var first = fits[0];
         var lines = new List<ReadoutLine>();

@@ -8,15 +8,18 @@ namespace RegressionRender.Rendering.Layers;
 
 /// <summary>
 /// The readouts (<see cref="ReadoutLines"/>) in the box the layout gives (<see cref="ScenePlan.Readout"/>: where, how
-/// big, how much it says), each line wrapped to the box as the layout measured it. The box is fixed per video so
-/// that it neither moves nor breathes as digits change.
+/// big, how much it says), each line wrapped to the box as the layout measured it; the legend in its own box when it has
+/// one (<see cref="ScenePlan.LegendBox"/>), else as the readouts' last lines. The boxes are fixed per video so that
+/// they neither move nor breathe as digits change.
 /// </summary>
 internal sealed class ReadoutLayer : IFrameLayer, IDisposable
 {
     private readonly RenderContext _context;
     private readonly ReadoutLayout _layout;
+    private readonly ReadoutLayout _legend;
     private readonly SKFont _font;
     private readonly SKFont _bold;
+    private readonly SKFont _legendFont;
     private readonly SKPaint _text = new() { IsAntialias = true };
     private readonly SKPaint _box = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly TextMeasure _measure = new();
@@ -28,7 +31,9 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
     {
         _context = context;
         _layout = context.Plan.Readout;
+        _legend = context.Plan.LegendBox;
         _font = context.Fonts.Font(_layout.FontPx);
+        _legendFont = context.Fonts.Font(_legend.FontPx);
         _bold = context.Fonts.Font(_layout.FontPx, bold: true);
         var scale = context.Layout.Scale;
         _fitKey = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(2, 3.5f * scale) };
@@ -47,19 +52,29 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
 
     public void Draw(SKCanvas canvas, FrameState frame)
     {
-        if (_layout.Place == ReadoutPlace.None)
+        var ownLegend = _legend.Place != ReadoutPlace.None;
+        if (_layout.Place != ReadoutPlace.None)
         {
-            return;
+            var lines = ReadoutLines.For(_context.Readouts, frame.Fits, _layout.Detail, ownLegend ? null : _context.Plan.Legend);
+            DrawBox(canvas, "readout", _layout, lines, _font, _bold);
         }
-        var lines = ReadoutLines.For(_context.Readouts, frame.Fits, _layout.Detail, _context.Plan.Legend);
-        var box = _layout.Box;
+        if (ownLegend)
+        {
+            DrawBox(canvas, "legend", _legend, _context.Plan.Legend, _legendFont, _legendFont);
+        }
+    }
+
+    /// <summary>One box: its background, then each line (wrapped as the layout measured it), a key before the lines that have one.</summary>
+    private void DrawBox(SKCanvas canvas, string role, ReadoutLayout layout, IReadOnlyList<ReadoutLine> lines, SKFont regular, SKFont bold)
+    {
+        var box = layout.Box;
         var rect = new SKRect(box.Left, box.Top, box.Right, box.Bottom);
         _box.Color = _context.Style.Paper.WithAlpha(200);
         canvas.DrawRoundRect(rect, 6 * _context.Layout.Scale, 6 * _context.Layout.Scale, _box);
         var drawn = new System.Text.StringBuilder();
-        var baseline = rect.Top + _layout.Padding + (_font.Size * 0.95f);
-        var width = box.Width - (2 * _layout.Padding);
-        foreach (var (line, piece, continued) in _layout.Rows(lines, _measure))
+        var baseline = rect.Top + layout.Padding + (regular.Size * 0.95f);
+        var width = box.Width - (2 * layout.Padding);
+        foreach (var (line, piece, continued) in layout.Rows(lines, _measure))
         {
             _text.Color = line.Tone switch
             {
@@ -67,28 +82,28 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
                 ReadoutTone.Muted => _context.Style.MutedText,
                 _ => _context.Style.Text,
             };
-            var x = rect.Left + _layout.Padding;
+            var x = rect.Left + layout.Padding;
             var room = width;
             if (continued)
             {
-                x += ReadoutLayout.ContinuationIndent * _font.Size;
-                room -= ReadoutLayout.ContinuationIndent * _font.Size;
+                x += ReadoutLayout.ContinuationIndent * regular.Size;
+                room -= ReadoutLayout.ContinuationIndent * regular.Size;
             }
             else if (line.HasKey)
             {
-                var key = 2f * _font.Size;
-                DrawKey(canvas, line, x, baseline - (_font.Size * 0.35f), key - (0.4f * _font.Size));
+                var key = 2f * regular.Size;
+                DrawKey(canvas, line, x, baseline - (regular.Size * 0.35f), key - (0.4f * regular.Size));
                 (x, room) = (x + key, room - key);
             }
-            var font = line.Bold ? _bold : _font;
+            var font = line.Bold ? bold : regular;
             // Only a piece no break could bring inside the box is cut (the layout avoids that at every supported size).
             var shown = TextFit.Ellipsize(piece, font, room + 0.5f);
             canvas.DrawText(shown, x, baseline, SKTextAlign.Left, font, _text);
             drawn.Append(drawn.Length == 0 ? "" : continued ? " " : "\n").Append(shown);
-            baseline += _layout.LineHeight;
+            baseline += layout.LineHeight;
         }
-        // The readouts are one text on one background: its lines, one per row.
-        _context.Boxes?.Add("readout", ReadoutLines.Plain(lines), drawn.ToString(), _layout.FontPx, rect, 200 / 255f);
+        // A box is one text on one background: its lines, one per row.
+        _context.Boxes?.Add(role, ReadoutLines.Plain(lines), drawn.ToString(), layout.FontPx, rect, 200 / 255f);
     }
 
     /// <summary>A legend key: a short stroke drawn as the mark it names (a fit's line, the dashed optimum, the faint start).</summary>
@@ -111,6 +126,7 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
     {
         _font.Dispose();
         _bold.Dispose();
+        _legendFont.Dispose();
         _text.Dispose();
         _box.Dispose();
         _measure.Dispose();

@@ -1,3 +1,4 @@
+using RegressionRender.Core.Config;
 using RegressionRender.Core.Fitting;
 using RegressionRender.Core.Layout;
 using RegressionRender.Core.Timing;
@@ -164,20 +165,15 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
         var rows = Math.Max(2, (int)area.Height);
         var fit = _context.Plan.Fits[0];
         var loss = LossSurface.Compute(_context.Plan.Data, fit.Info, _viewport, columns, rows);
-        var min = loss.Min();
-        var max = loss.Max();
-        var floor = Math.Max((max - min) * 1e-4, 1e-12);
-        var top = Math.Log10(max - min + floor);
-        var bottom = Math.Log10(floor);
+        var scale = _context.Plan.SurfaceScale ?? new SurfaceScale(loss.Min(), loss.Max());
         var bands = new int[loss.Length];
         for (var i = 0; i < loss.Length; i++)
         {
-            var level = (Math.Log10(loss[i] - min + floor) - bottom) / (top - bottom);
-            bands[i] = Math.Min(Levels - 1, (int)(level * Levels));
+            bands[i] = Band(scale.Level(loss[i]));
         }
         var info = new SKImageInfo(columns, rows, SKColorType.Bgra8888, SKAlphaType.Premul);
         using var bitmap = new SKBitmap(info);
-        var colors = Enumerable.Range(0, Levels).Select(b => _context.Style.SurfaceColor((b + 0.5) / Levels)).ToArray();
+        var colors = BandColors();
         var lines = colors.Select(c => SceneStyle.Mix(c, _context.Style.IsDark ? SKColors.White : SKColors.Black, 0.22f)).ToArray();
         // Straight into the pixels (SKBitmap.SetPixel allocates per call: 40 MB for a 1080p panel). The colours are
         // opaque, so premultiplied BGRA is their ARGB value in little-endian order.
@@ -196,6 +192,43 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
         return SKImage.FromBitmap(bitmap);
     }
 
+    private static int Band(double level) => Math.Min(Levels - 1, (int)(level * Levels));
+
+    private SKColor[] BandColors() => [.. Enumerable.Range(0, Levels).Select(b => _context.Style.SurfaceColor((b + 0.5) / Levels))];
+
+    /// <summary>The colour scale: the bands bottom (lowest loss) to top, edged, with the layout's labels beside them.</summary>
+    private void DrawColorBar(SKCanvas canvas)
+    {
+        var panel = _context.Layout.Panel(PanelKind.Surface);
+        if (panel is null || panel.ColorBar.Width <= 0 || panel.ScaleLabels.Count == 0)
+        {
+            return;
+        }
+        var bar = panel.ColorBar;
+        var colors = BandColors();
+        using var fill = new SKPaint { Style = SKPaintStyle.Fill };
+        var band = bar.Height / Levels;
+        for (var b = 0; b < Levels; b++)
+        {
+            fill.Color = colors[b];
+            canvas.DrawRect(new SKRect(bar.Left, bar.Bottom - ((b + 1) * band), bar.Right, bar.Bottom - (b * band)), fill);
+        }
+        using var edge = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = _context.Style.Axis, StrokeWidth = Math.Max(1, _context.Layout.Scale) };
+        canvas.DrawRect(DataPointsLayer.Rect(bar), edge);
+        var size = _context.Layout.TickSize;
+        using var font = _context.Fonts.Font(size);
+        using var text = new SKPaint { IsAntialias = true, Color = _context.Style.MutedText };
+        var labels = panel.ScaleLabels;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            // The lowest label sits on the bar's bottom, the highest under its top, the others centred on their level.
+            var level = labels.Count == 1 ? 0 : i / (float)(labels.Count - 1);
+            var shift = level == 0 ? 0 : level == 1 ? 0.75f * size : 0.35f * size;
+            var baseline = bar.Bottom - (level * bar.Height) + shift;
+            _context.Text(canvas, "tick", labels[i], labels[i], bar.Right + (5 * _context.Layout.TextScale), baseline, SKTextAlign.Left, font, text);
+        }
+    }
+
     public void Dispose()
     {
         _contour.Dispose();
@@ -212,6 +245,7 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
         {
             var area = owner._viewport.Area;
             canvas.DrawImage(owner._contour, new SKRect(area.Left, area.Top, area.Right, area.Bottom), new SKSamplingOptions(SKFilterMode.Linear));
+            owner.DrawColorBar(canvas);
             var scale = owner._context.Layout.Scale;
             if (owner._context.Plan.Fits[0].Info.Target is { } target)
             {

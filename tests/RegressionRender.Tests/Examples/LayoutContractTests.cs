@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RegressionRender.Core.Config;
 using RegressionRender.Tests.Support;
+using SkiaSharp;
 
 namespace RegressionRender.Tests.Examples;
 
@@ -43,6 +44,81 @@ public sealed class LayoutContractTests
     }
 
     [Theory]
+    [InlineData("auto", "auto", "1280x720", 0, true)]
+    [InlineData("auto", "auto", "854x480", 1, false)]
+    [InlineData("auto", "none", "1280x720", 0, false)]
+    [InlineData("auto", "outside", "854x480", 1, false)]
+    [InlineData("topLeft", "bottomRight", "854x480", 1, false)]
+    [InlineData("topLeft", "topLeft", "1280x720", 0, true)]
+    [InlineData("none", "bottomLeft", "854x480", 1, false)]
+    public async Task The_Legend_Goes_Where_Asked(string readout, string legend, string size, int legendBoxes, bool inReadout)
+    {
+        // The seed race at 854×480 has no room for the legend in its readouts: auto gives it a free corner of its own.
+        using var folder = new TempFolder();
+        var json = File.ReadAllText(ExampleTheory.PathOf("seed-race.json"))
+            .Replace("\"view\": {", $"\"view\": {{ \"readout\": \"{readout}\", \"legend\": \"{legend}\",", StringComparison.Ordinal);
+        var config = folder.Write("race.json", json);
+
+        var result = await CliRunner.RunAsync("layout", config, "--progress", "0.5", "--size", size, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var texts = JsonDocument.Parse(result.Output).RootElement.GetProperty("texts").EnumerateArray().ToList();
+        var boxes = texts.Where(t => t.GetProperty("role").GetString() == "legend").ToList();
+        Assert.Equal(legendBoxes, boxes.Count);
+        Assert.All(boxes, b => Assert.Equal("start\nexact optimum", b.GetProperty("text").GetString()));
+        var readoutText = texts.Where(t => t.GetProperty("role").GetString() == "readout").Select(t => t.GetProperty("text").GetString()!).SingleOrDefault() ?? "";
+        Assert.Equal(inReadout, readoutText.EndsWith("start\nexact optimum", StringComparison.Ordinal));
+        var plot = JsonDocument.Parse(result.Output).RootElement.GetProperty("panels")[0].GetProperty("rect").EnumerateArray().Select(v => v.GetSingle()).ToArray();
+        foreach (var box in boxes.Select(b => b.GetProperty("box").EnumerateArray().Select(v => v.GetSingle()).ToArray()))
+        {
+            var inside = box[0] >= plot[0] - 1 && box[1] >= plot[1] - 1 && box[0] + box[2] <= plot[0] + plot[2] + 1 && box[1] + box[3] <= plot[1] + plot[3] + 1;
+            Assert.Equal(legend != "outside", inside);
+            if (legend is "outside" or "auto")
+            {
+                Assert.Equal(0, JsonDocument.Parse(result.Output).RootElement.GetProperty("covered").GetInt32());
+            }
+            if (legend == "bottomRight" || legend == "bottomLeft")
+            {
+                Assert.True(box[1] + box[3] > plot[1] + (plot[3] / 2), "a bottom corner is in the plot's lower half");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("seed-race.json", "640x360", "0")]
+    [InlineData("seed-race.json", "320x180", "0.5")]
+    [InlineData("penguins-logistic.json", "1280x720", "1")]
+    public async Task Every_Point_Of_The_Still_Shows_Its_Colour_Where_The_Layout_Says(string example, string size, string progress)
+    {
+        // Through the command line: the PNG of `still` and the points of `layout --json`, with a point colour of the
+        // author's (the classes keep theirs: a logistic point's centre may show either class colour, never a box's).
+        using var folder = new TempFolder();
+        var json = File.ReadAllText(ExampleTheory.PathOf(example)).Replace("\"view\": {", "\"view\": { \"pointColor\": \"#ff0000\",", StringComparison.Ordinal);
+        if (example.Contains("penguins", StringComparison.Ordinal))
+        {
+            json = json.Replace("\"view\": {", "\"view\": { \"colors\": { \"classZero\": \"#ff0000\", \"classOne\": \"#0000ff\" },", StringComparison.Ordinal)
+                .Replace("\"csv\": \"", $"\"csv\": \"{Repo.Examples.Replace("\\", "/", StringComparison.Ordinal)}/", StringComparison.Ordinal);
+        }
+        var config = folder.Write("scene.json", json);
+        var png = Path.Combine(folder.Path, "still.png");
+
+        var still = await CliRunner.RunAsync("still", config, "--progress", progress, "--size", size, "-o", png);
+        var layout = await CliRunner.RunAsync("layout", config, "--progress", progress, "--size", size, "--json");
+
+        Assert.True(still.ExitCode == 0 && layout.ExitCode == 0, still.Error + layout.Error);
+        using var bitmap = SKBitmap.Decode(png);
+        var points = JsonDocument.Parse(layout.Output).RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.NotEmpty(points);
+        SKColor[] colors = [new(0xFF, 0, 0), new(0, 0, 0xFF)];
+        foreach (var point in points)
+        {
+            var pixel = bitmap.GetPixel((int)point.GetProperty("x").GetSingle(), (int)point.GetProperty("y").GetSingle());
+            var nearest = colors.Min(c => Math.Max(Math.Max(Math.Abs(c.Red - pixel.Red), Math.Abs(c.Green - pixel.Green)), Math.Abs(c.Blue - pixel.Blue)));
+            Assert.True(nearest <= 6, $"{example} at {size}: the point at {point} shows {pixel}");
+        }
+    }
+
+    [Theory]
     [InlineData(640, 360)]
     [InlineData(854, 480)]
     [InlineData(1280, 720)]
@@ -56,6 +132,26 @@ public sealed class LayoutContractTests
         var caption = Assert.Single(report.Texts, t => t.Role == "caption");
         Assert.Contains("learning rate too high", caption.Text, StringComparison.Ordinal);
         Assert.Equal(caption.Text, caption.Drawn);
+    }
+
+    /// <summary>The colours a data point's centre may have: the point colour (each class's, for logistic regression) as drawn on the paper.</summary>
+    private static SKColor[] PointColors(PreparedScene scene)
+    {
+        var style = RegressionRender.Rendering.SceneStyle.From(scene.Config);
+        return scene.Fits[0].Info.Model.IsLogistic ? [style.OnPaper(style.ClassZero), style.OnPaper(style.ClassOne)] : [style.OnPaper(style.Points)];
+    }
+
+    /// <summary>Each data point's centre pixel has a point colour: no box, line or mark washes it.</summary>
+    private static void AssertPointsShow(LayoutReport report, byte[] pixels, SKColor[] colors, string where)
+    {
+        foreach (var point in report.Points)
+        {
+            var (column, row) = ((int)point.X, (int)point.Y);
+            var at = ((row * report.Width) + column) * 4;
+            var pixel = new SKColor(pixels[at + 2], pixels[at + 1], pixels[at], pixels[at + 3]);
+            var nearest = colors.Min(c => Math.Max(Math.Max(Math.Abs(c.Red - pixel.Red), Math.Abs(c.Green - pixel.Green)), Math.Max(Math.Abs(c.Blue - pixel.Blue), Math.Abs(c.Alpha - pixel.Alpha))));
+            Assert.True(nearest <= 6, $"{where}: the point at ({point.X:0.0}, {point.Y:0.0}) shows {pixel}, not the point colour {string.Join(" or ", colors)}");
+        }
     }
 
     private static readonly (int Width, int Height)[] Sizes = [(320, 180), (640, 360), (854, 480), (1280, 720), (1080, 1920), (3840, 2160)];
@@ -82,11 +178,12 @@ public sealed class LayoutContractTests
             var scene = fitted.AtSize(width, height);
             var last = scene.FrameCount - 1;
             // The readout box is fixed per video; its text changes; the last frame adds the divergence captions.
-            foreach (var report in LayoutReport.Build(scene, [0, last / 2, last], CancellationToken.None))
+            foreach (var (report, pixels) in LayoutReport.Build(scene, [0, last / 2, last], FrameImage.Pixels, CancellationToken.None))
             {
                 var where = $"{example} at {width}×{height}, frame {report.Frame}";
                 Assert.NotEmpty(report.Points);
                 Assert.True(report.Covered == 0, $"{where}: {report.Covered} data points under text");
+                AssertPointsShow(report, pixels, PointColors(scene), where);
                 foreach (var text in report.Texts)
                 {
                     Assert.True(text.Drawn == text.Text, $"{where}: {text.Role} '{text.Text}' is drawn cut: '{text.Drawn}'");

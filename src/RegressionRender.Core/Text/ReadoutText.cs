@@ -23,9 +23,11 @@ public sealed class ReadoutText
 
     /// <summary>
     /// Readouts for one fit; <paramref name="penalized"/> when the loss includes an l2 penalty; R² needs the variance
-    /// of y; <paramref name="xName"/> names x in the definition of z.
+    /// of y; <paramref name="xName"/> names x in the definition of z. With <paramref name="xRange"/> and
+    /// <paramref name="pixel"/> (y units of one pixel), each coefficient gets the digits the final (and target) curve
+    /// needs: printed as shown, it stays within a pixel of the curve over the x range.
     /// </summary>
-    public ReadoutText(FitRecord record, bool penalized = false, double? varianceOfY = null, string xName = "x")
+    public ReadoutText(FitRecord record, bool penalized = false, double? varianceOfY = null, string xName = "x", AxisRange? xRange = null, double pixel = 0)
     {
         _record = record;
         _penalized = penalized;
@@ -40,14 +42,80 @@ public sealed class ReadoutText
             // Coefficients below 0.001 (high powers of x in data units) read better as 2.61×10⁻⁷: marked -1.
             _decimals[k] = size is > 0 and < 1e-3 ? -1 : size > 0 && double.IsFinite(size) ? Math.Clamp(2 - (int)Math.Floor(Math.Log10(size)), 2, 6) : 2;
         }
+        if (xRange is { } range && pixel > 0)
+        {
+            // More digits, one at a time, until the printed curves are within a pixel of the curves they stand for.
+            var curves = target is null ? [final] : new[] { final, target };
+            while (_extra < MostExtraDigits && curves.Any(c => PrintedError(c, range) > pixel))
+            {
+                _extra++;
+            }
+        }
     }
+
+    /// <summary>Digits added to every coefficient so that the printed equation reproduces the curve (see the constructor).</summary>
+    private readonly int _extra;
+
+    /// <summary>At most this many digits are added: beyond, a curve on raw x of high degree is not readable anyway.</summary>
+    private const int MostExtraDigits = 6;
+
+    /// <summary>How far (in y) the curve of <paramref name="parameters"/>, printed with the current digits, strays from it over the x range.</summary>
+    private double PrintedError(double[] parameters, AxisRange range)
+    {
+        var printed = parameters.Select((p, k) => Rounded(p, k)).ToArray();
+        var error = 0.0;
+        for (var i = 0; i <= 32; i++)
+        {
+            var x = range.Min + (range.Span * i / 32);
+            var v = InStandardUnits ? (x - _record.Info.Scaling.Mean) / _record.Info.Scaling.Scale : x;
+            var (exact, shown) = (Polynomial(parameters, v), Polynomial(printed, v));
+            if (_record.Info.Model.IsLogistic)
+            {
+                (exact, shown) = (1 / (1 + Math.Exp(-exact)), 1 / (1 + Math.Exp(-shown)));
+            }
+            error = Math.Max(error, Math.Abs(exact - shown));
+        }
+        return double.IsFinite(error) ? error : 0;
+    }
+
+    private static double Polynomial(double[] coefficients, double v)
+    {
+        var sum = 0.0;
+        for (var k = coefficients.Length - 1; k >= 0; k--)
+        {
+            sum = (sum * v) + coefficients[k];
+        }
+        return sum;
+    }
+
+    /// <summary>A coefficient as printed: rounded to its decimals, or to its significant digits in powers of ten.</summary>
+    private double Rounded(double value, int k)
+    {
+        if (_decimals[k] >= 0)
+        {
+            return Math.Round(value, Math.Min(15, _decimals[k] + _extra));
+        }
+        if (value == 0 || !double.IsFinite(value))
+        {
+            return value;
+        }
+        var exponent = Math.Floor(Math.Log10(Math.Abs(value)));
+        var unit = Math.Pow(10, exponent - (ScientificDigits + _extra - 1));
+        return Math.Round(value / unit) * unit;
+    }
+
+    /// <summary>Significant digits of a coefficient printed in powers of ten.</summary>
+    private const int ScientificDigits = 3;
 
     /// <summary>The readouts of a scene's fits, each with R² (for unpenalised least squares) and z named after the data's x.</summary>
     public static IReadOnlyList<ReadoutText> For(Config.SceneConfig config, Data.Dataset data, IReadOnlyList<FitRecord> fits)
     {
         var mean = data.Y.Average();
         var variance = data.Y.Average(v => (v - mean) * (v - mean));
-        return [.. fits.Select((f, i) => new ReadoutText(f, config.Fit[i].L2 > 0, variance, data.XTitle))];
+        // One pixel of a plot about 1500 px tall (a 4K frame's), in y units of the data's range.
+        var pixel = Math.Max(data.Y.Max() - data.Y.Min(), 1e-12) / 1500;
+        var xRange = new AxisRange(data.X.Min(), data.X.Max());
+        return [.. fits.Select((f, i) => new ReadoutText(f, config.Fit[i].L2 > 0, variance, data.XTitle, xRange, f.Info.Model.IsLogistic ? 1.0 / 1500 : pixel))];
     }
 
     /// <summary>The fit's name in a race.</summary>
@@ -97,22 +165,25 @@ public sealed class ReadoutText
         var variable = InStandardUnits ? 'z' : 'x';
         var logistic = _record.Info.Model.IsLogistic;
         var text = new StringBuilder(logistic ? "p = σ(" : "y = ");
+        var written = 0;
         for (var k = parameters.Length - 1; k >= 0; k--)
         {
-            var value = _decimals[k] < 0 ? parameters[k] : Math.Round(parameters[k], _decimals[k]);
-            var magnitude = _decimals[k] < 0 ? Scientific(Math.Abs(value)) : NiceTicks.Format(Math.Abs(value), _decimals[k]);
-            if (k == parameters.Length - 1)
+            var value = Rounded(parameters[k], k);
+            var magnitude = _decimals[k] < 0 ? Scientific(Math.Abs(value), ScientificDigits + _extra) : NiceTicks.Format(Math.Abs(value), _decimals[k] + _extra);
+            if (!magnitude.Any(c => c is >= '1' and <= '9'))
             {
-                text.Append(value < 0 && magnitude.Any(c => c is >= '1' and <= '9') ? "\u2212" : "").Append(magnitude);
+                continue; // a term that prints as zero is left out: never "0x²" or "0.00000x"
             }
-            else
-            {
-                text.Append(value < 0 && magnitude.Any(c => c is >= '1' and <= '9') ? " \u2212 " : " + ").Append(magnitude);
-            }
+            text.Append(written == 0 ? value < 0 ? "\u2212" : "" : value < 0 ? " \u2212 " : " + ").Append(magnitude);
             if (k >= 1)
             {
                 text.Append(variable).Append(Superscripts[Math.Min(k, Superscripts.Length - 1)]);
             }
+            written++;
+        }
+        if (written == 0)
+        {
+            text.Append('0');
         }
         return (logistic ? text.Append(')') : text).ToString();
     }
@@ -129,8 +200,8 @@ public sealed class ReadoutText
     public static string LossName(FitRecord record, bool penalized) =>
         penalized ? "loss" : record.Info.Model.IsLogistic ? "log-loss" : "MSE";
 
-    /// <summary>"2.61×10⁻⁷" (three significant digits); "0" for zero.</summary>
-    public static string Scientific(double value)
+    /// <summary>"2.61×10⁻⁷" (three significant digits, or <paramref name="digits"/>); "0" for zero.</summary>
+    public static string Scientific(double value, int digits = 3)
     {
         if (value == 0 || !double.IsFinite(value))
         {
@@ -138,9 +209,9 @@ public sealed class ReadoutText
         }
         var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
         var mantissa = value / Math.Pow(10, exponent);
-        const string digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        var power = string.Concat(Math.Abs(exponent).ToString(CultureInfo.InvariantCulture).Select(c => digits[c - '0']));
-        return $"{NiceTicks.Format(mantissa, 2)}×10{(exponent < 0 ? "⁻" : "")}{power}";
+        const string superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        var power = string.Concat(Math.Abs(exponent).ToString(CultureInfo.InvariantCulture).Select(c => superscripts[c - '0']));
+        return $"{NiceTicks.Format(mantissa, digits - 1)}×10{(exponent < 0 ? "⁻" : "")}{power}";
     }
 
     /// <summary>A number with about <paramref name="digits"/> significant digits, plain notation, real minus sign.</summary>

@@ -205,8 +205,8 @@ public sealed class CaptionTests
         Assert.EndsWith("\nstart", readout, StringComparison.Ordinal);
         readout = readout[..^"\nstart".Length];
         Assert.Contains($"00:00:00.000 --> 00:00:01.000\n{readout.Replace("\nstep ", "  ·  step ", StringComparison.Ordinal)}\n\n", vtt);
-        Assert.Contains("epoch 0 / 1000  ·  step 0 / 9000\ny = 0.01x + 0.010\nMSE = 77.191    R² = ", vtt);
-        Assert.Contains("epoch 1000 / 1000  ·  step 9000 / 9000\ny = 1.07x − 0.002\nMSE = 3.2559    R² = 0.", vtt);
+        Assert.Contains("epoch 0 / 1000  ·  step 0 / 9000\ny = 0.010x + 0.0100\nMSE = 77.191    R² = ", vtt);
+        Assert.Contains("epoch 1000 / 1000  ·  step 9000 / 9000\ny = 1.073x − 0.0024\nMSE = 3.2559    R² = 0.", vtt);
         Assert.EndsWith("\n\n", vtt);
         var muxed = Path.Combine(output, "captioned.mp4");
         VideoFacts.Run("ffmpeg", "-v", "error", "-i", Path.Combine(output, "seed.mp4"), "-i", Path.Combine(output, "seed.vtt"), "-map", "0", "-map", "1", "-c:v", "copy", "-c:s", "mov_text", muxed);

@@ -42,7 +42,7 @@ internal static class FitWarnings
             {
                 var covered = (record.EntryLoss(0) - record.FinalLoss) / (record.EntryLoss(0) - best);
                 warnings.Add($"{label} ends far from its optimum: loss {Core.Text.ReadoutText.Significant(record.FinalLoss, 4)} against {Core.Text.ReadoutText.Significant(best, 4)} at the optimum ({Math.Max(0, covered) * 100:0}% of the way there after {record.Steps:N0} steps); "
-                    + $"give it more epochs (now {fit.Epochs:N0}), a larger learning rate (now {fit.LearningRate:0.##########}) or \"standardize\": true — or keep it, if the lesson is the slow start");
+                    + $"give it more epochs (now {fit.Epochs:N0}){(fit.Standardize ? " or" : ",")} a larger learning rate (now {fit.LearningRate:0.##########}){(fit.Standardize ? "" : " or \"standardize\": true")} — or keep it, if the lesson is the slow start");
             }
         }
         return warnings;

@@ -41,6 +41,23 @@ public sealed class TeachingWarningTests
         Assert.Contains("\"converged\":false", plan.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_Far_From_Optimum_Warning_Suggests_Standardizing_Only_When_It_Is_Off(bool standardized)
+    {
+        using var folder = new TempFolder();
+        var json = SlowAdam().Replace("\"epochs\": 400", "\"epochs\": 20" + (standardized ? ", \"standardize\": true" : ""), StringComparison.Ordinal).Replace("0.05", "0.001", StringComparison.Ordinal);
+        var config = folder.Write("slow.json", json);
+
+        var validate = await CliRunner.RunAsync("validate", config);
+
+        Assert.True(validate.ExitCode == 0, validate.Error);
+        var line = Assert.Single(validate.Error.Split('\n'), l => l.Contains("ends far from its optimum", StringComparison.Ordinal));
+        Assert.Equal(!standardized, line.Contains("\"standardize\": true", StringComparison.Ordinal));
+        Assert.Contains(standardized ? "more epochs (now 20) or a larger learning rate" : "more epochs (now 20), a larger learning rate", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_Converging_Fit_Says_Nothing()
     {

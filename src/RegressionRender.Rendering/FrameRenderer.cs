@@ -30,7 +30,7 @@ internal sealed class FrameRenderer : IDisposable
     public FrameRenderer(ScenePlan plan, FontSet fonts, bool keepAlpha = false, TextBoxes? boxes = null)
     {
         Plan = plan;
-        var style = keepAlpha ? SceneStyle.From(plan.Config) : SceneStyle.From(plan.Config).Opaque();
+        var style = keepAlpha ? SceneStyle.From(plan.Draw) : SceneStyle.From(plan.Draw).Opaque();
         HasAlpha = style.IsTransparent;
         var context = new RenderContext(plan, style, fonts, plan.Readouts, boxes);
         var layers = _layers = Layers(context);

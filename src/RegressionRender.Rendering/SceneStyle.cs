@@ -1,5 +1,6 @@
 using RegressionRender.Core;
 using RegressionRender.Core.Config;
+using RegressionRender.Core.Layout;
 using SkiaSharp;
 
 namespace RegressionRender.Rendering;
@@ -44,29 +45,28 @@ internal sealed record SceneStyle(
         new(0x26, 0x82, 0x8E), new(0x31, 0x68, 0x8E), new(0x3E, 0x49, 0x89), new(0x48, 0x28, 0x78), new(0x44, 0x01, 0x54),
     ];
 
-    /// <summary>The colours a config asks for.</summary>
-    public static SceneStyle From(SceneConfig config)
+    /// <summary>The colours the settings ask for, the theme's where they ask for none.</summary>
+    public static SceneStyle From(DrawSettings settings)
     {
-        var view = config.View;
-        var over = view.Colors ?? new ColorOverrides();
-        var dark = view.Theme == Theme.Dark;
+        var over = settings.Colors;
+        var dark = settings.Theme == Theme.Dark;
         var theme = dark ? new Rgba(0x12, 0x15, 0x1A, 0xFF) : new Rgba(0xFF, 0xFF, 0xFF, 0xFF);
         var background = Pick(over.Background, theme);
-        var palette = over.Fits is { Count: > 0 } fits ? [.. fits.Select(f => Rgba.ParseOr(f, Palette[0]))] : Palette;
+        var palette = over.Palette is { Count: > 0 } fits ? [.. fits.Select(f => Rgba.ParseOr(f, Palette[0]))] : Palette;
         return new SceneStyle(
             Background: background,
             Text: Pick(over.Text, dark ? new(0xE8, 0xEA, 0xED, 0xFF) : new(0x1F, 0x23, 0x28, 0xFF)),
             MutedText: Pick(over.MutedText, dark ? new(0x9A, 0xA3, 0xAD, 0xFF) : new(0x5B, 0x63, 0x6E, 0xFF)),
             Grid: Pick(over.Grid, dark ? new(0x26, 0x2B, 0x32, 0xFF) : new(0xE6, 0xE8, 0xEB, 0xFF)),
             Axis: Pick(over.Axis, dark ? new(0x5F, 0x68, 0x73, 0xFF) : new(0x8A, 0x92, 0x9C, 0xFF)),
-            Points: Pick(over.Points ?? view.PointColor, dark ? new(0xC9, 0xD1, 0xD9, 0xB8) : new(0x33, 0x3D, 0x47, 0xB0)),
-            Initial: Pick(over.Initial ?? view.InitialColor, dark ? new(0x56, 0xB4, 0xE9, 0x66) : new(0x00, 0x72, 0xB2, 0x55)),
+            Points: Pick(over.Points, dark ? new(0xC9, 0xD1, 0xD9, 0xB8) : new(0x33, 0x3D, 0x47, 0xB0)),
+            Initial: Pick(over.Initial, dark ? new(0x56, 0xB4, 0xE9, 0x66) : new(0x00, 0x72, 0xB2, 0x55)),
             Target: Pick(over.Target, dark ? new(0xC0, 0xC7, 0xCF, 0xC0) : new(0x55, 0x5D, 0x66, 0xC0)),
             // Residuals belong to the first fit: its colour, unless overridden.
-            Residual: Pick(over.Residual, Rgba.ParseOr(config.Fit[0].Color, palette[0])),
+            Residual: Pick(over.Residual, Rgba.ParseOr(over.Fits[0], palette[0])),
             ClassZero: Pick(over.ClassZero, new(0xCC, 0x79, 0xA7, 0xC8)),
             ClassOne: Pick(over.ClassOne, new(0x00, 0x9E, 0x73, 0xC8)),
-            FitColors: [.. config.Fit.Select((f, i) => Sk(Rgba.ParseOr(f.Color, palette[i % palette.Count])))],
+            FitColors: [.. over.Fits.Select((c, i) => Sk(Rgba.ParseOr(c, palette[i % palette.Count])))],
             IsDark: dark,
             // Halos, point edges and readout boxes need an opaque colour even on a transparent canvas.
             Paper: background.Alpha == 255 ? background : Sk(theme));

@@ -31,6 +31,9 @@ public sealed record ScenePlan(
     ReadoutLayout LegendBox,
     IReadOnlyList<CaptionPlace> Captions)
 {
+    /// <summary>What the drawing stage takes from the config (the layers read this, never the config).</summary>
+    public DrawSettings Draw { get; } = DrawSettings.From(Config);
+
     /// <summary>The share of the fit plot's height a strip for the divergence captions may take.</summary>
     private const float MostCaptionStrip = 1 / 3f;
 

@@ -123,7 +123,7 @@ internal sealed class LossCurveLayer : IFrameLayer, IDisposable
             using var faint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1, 1.5f * scale) };
             using var dash = SKPathEffect.CreateDash([8 * scale, 6 * scale], 0);
             using var target = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1, 1.5f * scale), PathEffect = dash, Color = context.Style.Target };
-            for (var k = 0; k < owner._curves.Count && context.Plan.Config.View.LossPreview; k++)
+            for (var k = 0; k < owner._curves.Count && context.Plan.Draw.LossPreview; k++)
             {
                 faint.Color = context.Style.FitColors[k].WithAlpha(70);
                 canvas.DrawPath(owner._curves[k], faint);

@@ -18,7 +18,7 @@ internal sealed class ResidualsLayer(RenderContext context) : IFrameLayer, IDisp
 
     public void Draw(SKCanvas canvas, FrameState frame)
     {
-        var style = context.Plan.Config.View.Residuals;
+        var style = context.Plan.Draw.Residuals;
         var model = context.Plan.Fits[0].Info.Model;
         if (style == ResidualStyle.None || model.IsLogistic || frame.Fits.Count == 0)
         {

@@ -10,7 +10,7 @@ internal sealed class TargetLayer(RenderContext context) : IFrameLayer
 
     public void Draw(SKCanvas canvas, FrameState frame)
     {
-        if (!context.Plan.Config.View.Target || context.Plan.Fits[0].Info.Target is not { } target)
+        if (!context.Plan.Draw.Target || context.Plan.Fits[0].Info.Target is not { } target)
         {
             return;
         }

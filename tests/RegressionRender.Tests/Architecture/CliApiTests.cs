@@ -38,7 +38,7 @@ public sealed class CliApiTests
     }
 
     /// <summary>Types of our library assemblies (not the CLI's own) that <paramref name="assembly"/>'s code names.</summary>
-    private static IEnumerable<Type> LibraryTypesUsedBy(Assembly assembly)
+    internal static IEnumerable<Type> LibraryTypesUsedBy(Assembly assembly)
     {
         using var file = File.OpenRead(assembly.Location);
         using var pe = new PEReader(file);

@@ -67,6 +67,18 @@ public sealed class ProjectReferencesTests
     }
 
     [Fact]
+    public void Rendering_Reads_Its_Settings_Not_The_Config_Model()
+    {
+        // The layers draw from the laid-out plan and its immutable DrawSettings; of the config namespace they may name
+        // only its enums (panel kinds, places, residual styles, themes), never the mutable model classes.
+        var model = CliApiTests.LibraryTypesUsedBy(Rendering)
+            .Where(t => t.Namespace == "RegressionRender.Core.Config" && !t.IsEnum)
+            .Select(t => t.Name)
+            .ToList();
+        Assert.Empty(model);
+    }
+
+    [Fact]
     public void Only_Encoding_References_FFMpegCore()
     {
         Assert.Contains("FFMpegCore", References(Encoding));

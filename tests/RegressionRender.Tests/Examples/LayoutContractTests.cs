@@ -137,7 +137,7 @@ public sealed class LayoutContractTests
     /// <summary>The colours a data point's centre may have: the point colour (each class's, for logistic regression) as drawn on the paper.</summary>
     private static SKColor[] PointColors(PreparedScene scene)
     {
-        var style = RegressionRender.Rendering.SceneStyle.From(scene.Config);
+        var style = RegressionRender.Rendering.SceneStyle.From(Core.Layout.DrawSettings.From(scene.Config));
         return scene.Fits[0].Info.Model.IsLogistic ? [style.OnPaper(style.ClassZero), style.OnPaper(style.ClassOne)] : [style.OnPaper(style.Points)];
     }
 

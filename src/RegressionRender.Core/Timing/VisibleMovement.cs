@@ -34,6 +34,9 @@ internal static class VisibleMovement
         }
         var cumulative = new double[knots.Count];
         var raw = new double[knots.Count];
+        // Each knot is sampled once: the epoch's first row, the row before and the current one.
+        var (first, previous, current) = (new float[clock.RowLength], new float[clock.RowLength], new float[clock.RowLength]);
+        clock.Sample(knots[0], current);
         var start = 0;
         while (start < knots.Count - 1)
         {
@@ -43,13 +46,16 @@ internal static class VisibleMovement
             {
                 stop++;
             }
+            current.CopyTo(first, 0);
             var sum = 0.0;
             for (var k = start; k < stop; k++)
             {
-                raw[k] = clock.Displacement(knots[k], knots[k + 1]);
+                (previous, current) = (current, previous);
+                clock.Sample(knots[k + 1], current);
+                raw[k] = clock.Distance(previous, current);
                 sum += raw[k];
             }
-            var net = clock.Displacement(knots[start], knots[stop]);
+            var net = stop == start + 1 ? raw[start] : clock.Distance(first, current);
             for (var k = start; k < stop; k++)
             {
                 var share = sum > 0 ? raw[k] / sum : 1.0 / (stop - start);

@@ -4,7 +4,8 @@ namespace RegressionRender.Core.Timing;
 /// Visual pacing: frames spaced so that the curves move by equal on-screen distances, shaped by the easing. Three
 /// stages, each run only when the one before found no plan that keeps the smoothness rule with room to spare
 /// without flickering (<see cref="Smoothness"/>): (1) the inverse of the visible-movement measure, phase-locked
-/// from a few spacings and refined, plus for stochastic fits the walk along their trend (<see cref="TrendWalk"/>);
+/// from a few spacings and refined, plus for stochastic fits the walk along their trend (<see cref="TrendWalk"/>),
+/// tried first and taken at once when it is calm and clearly smooth;
 /// (2) walks along the record (<see cref="VisualWalk"/>, <see cref="BudgetWalk"/>); (3) for a deterministic fit
 /// that still flickers, its trend walk. Among the plans that keep the rule and reach the final step only on the
 /// last frame, the one with the fewest reversals wins (up to the calm share they count alike), then the smoothest.
@@ -15,6 +16,9 @@ internal static class VisualPacing
 {
     /// <summary>How far under the busiest limit a plan must stay to keep the rule with room to spare (the drawn frames round).</summary>
     private const double BusiestMargin = 0.01;
+
+    /// <summary>A stochastic fit's trend walk scoring at most this (half the jump limit) is taken without trying the placements.</summary>
+    private const double ClearlySmooth = 0.5;
 
     /// <summary>Most knots the visual walk scans (their pixel rows are kept in memory).</summary>
     private const int MaxWalkKnots = 20_000;
@@ -36,16 +40,23 @@ internal static class VisualPacing
             return [.. eased.Select(e => Math.Clamp(e, 0, 1) * clock.End)];
         }
         var inverse = Invert(eased, knots, cumulative, clock.End);
-        // A stochastic fit is in its noise for much of the run: its walk along the trend is a candidate from the start.
-        var stochastic = clock.Fits.Any(f => f.Info.StepsPerEpoch > 1);
-        IEnumerable<Func<RunClock, double[]?>> placements =
-        [
-            // The longest first, so that it starts at once beside the others.
-            .. stochastic ? [own => TrendWalk.Positions(eased, own)] : Array.Empty<Func<RunClock, double[]?>>(),
-            .. LockThresholds.Select(start => (Func<RunClock, double[]?>)(own => FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start))),
-        ];
-        var judged = Run(placements, clock);
         var calm = (int)Math.Floor(Smoothness.FlickerShare * eased.Count);
+        // A stochastic fit is in its noise for much of the run: its walk along the trend comes first, and when it is
+        // calm and well within the rule (the seed), it is the plan: nothing else is tried.
+        var stochastic = clock.Fits.Any(f => f.Info.StepsPerEpoch > 1);
+        var judged = new List<Judged>();
+        if (stochastic && TrendWalk.Positions(eased, clock) is { } trend)
+        {
+            judged.Add(Judge(trend, clock));
+            if (Choose(judged, calm, headroom: ClearlySmooth) is { } clear && clear.Reversals <= calm)
+            {
+                return clear.Positions;
+            }
+        }
+        clock.Cancellation.ThrowIfCancellationRequested();
+        IEnumerable<Func<RunClock, double[]?>> placements =
+            LockThresholds.Select(start => (Func<RunClock, double[]?>)(own => FrameRefiner.Refine(FrameRefiner.LockPhase(inverse, own, start), eased, own, start)));
+        judged.AddRange(Run(placements, clock));
         // A stochastic fit's trend walk is already here: walks along the record would not flicker less.
         if (Choose(judged, calm) is { } chosen && (stochastic || Settled(chosen, calm)))
         {

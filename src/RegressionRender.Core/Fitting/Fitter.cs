@@ -99,7 +99,7 @@ public static class Fitter
         var target = optimum;
         var targetLoss = optimum is null ? (double?)null : objective.Loss(optimum);
         var info = new FitRecordInfo(label, model with { Scaling = scaling }, stepsPerEpoch, fit.Epochs, divergedAt, target, targetLoss, reason, scaling, fit.L2);
-        return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms], bowl?.ToPath(target!, targetLoss!.Value), objective);
+        return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms], bowl?.ToPath(target!, targetLoss!.Value, model.Degree == 1 && !model.IsLogistic ? Spread(z) / Math.Max(Spread(data.Y), 1e-300) : null), objective);
 
         void Record(double loss)
         {
@@ -112,6 +112,13 @@ public static class Fitter
     }
 
     /// <summary>The optimum in the fitted (possibly standardized) coordinates.</summary>
+    /// <summary>Standard deviation (population).</summary>
+    private static double Spread(IReadOnlyList<double> values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+    }
+
     private static (double[]? Optimum, string? Reason) Target(RegressionModel model, FitConfig fit, double[] z, double[] y)
     {
         if (model.IsLogistic)

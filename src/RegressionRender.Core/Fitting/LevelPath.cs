@@ -10,9 +10,21 @@ namespace RegressionRender.Core.Fitting;
 /// dipping points are <em>lifted</em> straight out onto the floor — the smallest change. Where it passes close to
 /// the optimum (opposite steps: a diverging or oscillating fit), a lift would turn round the optimum in an
 /// instant, so the tween <em>swings</em> round it at an even rate instead, its distance changing steadily from one
-/// step's to the other's.
+/// step's to the other's. A straight line (degree 1, least squares) swings as the viewer sees it instead: it
+/// <em>pivots</em> about the point where the two steps' lines cross, turning the long way round, through the
+/// vertical (<see cref="Pivot"/>): every line on the way is steeper or flatter than both and fits worse than both,
+/// and no line is shown that does not pass through the point both steps share.
 /// </summary>
-internal sealed class LevelPath(double[] center, double centerLoss, double[] radius, double[] cosine, IReadOnlyDictionary<int, double[]> turns)
+/// <param name="center">The optimum θ*.</param>
+/// <param name="centerLoss">Its loss.</param>
+/// <param name="radius">Each kept step's distance from θ* in the bowl's metric.</param>
+/// <param name="cosine">The cosine, in that metric, between each kept step's offset from θ* and the next one's.</param>
+/// <param name="turns">For steps exactly opposite each other, the direction the swing turns through.</param>
+/// <param name="lineAspect">
+/// For a straight-line fit, the spread of x over the spread of y (the optimizer's units), which turns slopes into the
+/// angles a viewer sees on a panel framing the data; null for any other model.
+/// </param>
+internal sealed class LevelPath(double[] center, double centerLoss, double[] radius, double[] cosine, IReadOnlyDictionary<int, double[]> turns, double? lineAspect)
 {
     /// <summary>Parameters (original units) a fraction <paramref name="t"/> of the way from kept entry a to b = a + 1; false when the straight line must do.</summary>
     public bool TryTween(int entry, double t, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
@@ -27,7 +39,35 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
         var floor = (Margin * (centerLoss + Math.Min(ra * ra, rb * rb))) - centerLoss;
         return Closest(ra, rb, c) >= NearCenter * NearCenter * floor
             ? Lift(t, ra, rb, c, floor, a, b, destination)
-            : Swing(entry, t, ra, rb, c, a, b, destination);
+            : (lineAspect is { } aspect && Pivot(t, aspect, a, b, destination)) || Swing(entry, t, ra, rb, c, a, b, destination);
+    }
+
+    /// <summary>
+    /// The pivot, for two straight lines y = a₀ + b₀x and y = a₁ + b₁x whose straight tween would pass the best fit:
+    /// the line turns about their crossing point P the long way round, its angle on screen changing at an even rate
+    /// through the vertical. The lines through P fit worse the further their slope is from the best slope through P,
+    /// which lies between b₀ and b₁ (that is why the straight tween dips), so the long way never shows a fit better than
+    /// both steps. Used where the two lines are more than 90° apart on screen, so that the long way is the shorter turn
+    /// (a diverging or wildly oscillating fit flipping from too steep one way to too steep the other); false otherwise,
+    /// and for parallel lines (no crossing point): those swing.
+    /// </summary>
+    private static bool Pivot(double t, double aspect, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
+    {
+        var (from, to) = (Math.Atan(a[1] * aspect), Math.Atan(b[1] * aspect));
+        var turn = b[1] - a[1];
+        if (Math.Abs(to - from) <= PivotAngle || turn == 0)
+        {
+            return false;
+        }
+        var x = (a[0] - b[0]) / turn;
+        var y = a[0] + (a[1] * x);
+        // The long way: away from the other angle, round through ±90°, by π less the short way.
+        var angle = from + (Math.Sign(from - to) * t * (Math.PI - Math.Abs(to - from)));
+        angle = angle > Math.PI / 2 ? angle - Math.PI : angle < -Math.PI / 2 ? angle + Math.PI : angle;
+        var slope = Math.Tan(angle) / aspect;
+        destination[1] = slope;
+        destination[0] = y - (slope * x);
+        return double.IsFinite(slope) && double.IsFinite(destination[0]);
     }
 
     /// <summary>
@@ -106,6 +146,12 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
     /// </summary>
     private bool StraightIsTruthful(double ra, double rb, double c) =>
         centerLoss + Closest(ra, rb, c) >= Margin * (centerLoss + Math.Min(ra * ra, rb * rb));
+
+    /// <summary>
+    /// Lines further apart than this on screen pivot (the long way is then the shorter turn); closer ones (noise, a
+    /// gentle oscillation, a first overshoot from a flat start) swing, as a long turn would spin them round.
+    /// </summary>
+    private const double PivotAngle = Math.PI / 2;
 
     /// <summary>A straight line passing the optimum closer than this share of the floor's distance swings round it instead of being lifted.</summary>
     private const double NearCenter = 0.5;

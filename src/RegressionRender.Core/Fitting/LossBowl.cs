@@ -56,7 +56,7 @@ internal sealed class LossBowl
     }
 
     /// <summary>The measurements of every kept step, for the record.</summary>
-    public LevelPath ToPath(double[] center, double centerLoss) => new(center, centerLoss, [.. _radius], [.. _cosine], _turns);
+    public LevelPath ToPath(double[] center, double centerLoss, double? lineAspect) => new(center, centerLoss, [.. _radius], [.. _cosine], _turns, lineAspect);
 
     /// <summary>
     /// A unit direction (in M) orthogonal to the previous step's, from the first axis that is not

@@ -1,5 +1,7 @@
 using RegressionRender.Core.Config;
 using RegressionRender.Core.Fitting;
+using RegressionRender.Core.Layout;
+using RegressionRender.Core.Timing;
 using RegressionRender.Tests.Support;
 
 namespace RegressionRender.Tests.Fitting;
@@ -90,12 +92,13 @@ public sealed class TruthfulTweenTests
     }
     [Theory]
     [InlineData(2.2, true)]    // standardized: every step is exactly opposite the last (the bowl is round)
-    [InlineData(0.04, false)]  // raw x: nearly opposite
-    public void A_Tween_Across_The_Optimum_Swings_Continuously_Instead_Of_Cutting(double rate, bool standardize)
+    [InlineData(0.04, false)]  // raw x: nearly opposite, the lines more than 90° apart: they pivot through the vertical
+    public void A_Tween_Across_The_Optimum_Turns_Continuously_Instead_Of_Cutting(double rate, bool standardize)
     {
-        // The viewer sees the curve over the data's x range: 400 equal slices of a step must each move it a little,
-        // not one slice all the way from one side of the optimum to the other.
+        // The viewer sees the curve on a panel framing the data: of 400 equal slices of a step, none may carry much of its
+        // movement on screen (a cut would carry all of it), though the turn is faster near the horizontal.
         var record = Fitter.Fit(Scenes.SeedData, Line, new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = rate, Epochs = 4, Standardize = standardize, Init = [0.01, 0.01] }, "GD", "seed");
+        var probe = new CurveProbe(new Viewport(new AxisRange(0, 15), new AxisRange(0, 15), new PixelRect(0, 0, 600, 600)));
         double[] before = new double[2], after = new double[2];
         for (var step = 0; step < 2; step++)
         {
@@ -104,11 +107,34 @@ public sealed class TruthfulTweenTests
             for (var i = 1; i <= 400; i++)
             {
                 record.Tween(step + (i / 400.0), after);
-                moves.Add(Scenes.SeedData.X.Max(x => Math.Abs(RegressionModel.Polynomial(after, x) - RegressionModel.Polynomial(before, x))));
+                moves.Add(Math.Sqrt(probe.SquaredDisplacement(Line, before, after)));
                 Assert.True(record.LossOf(after) >= 0.99 * Math.Min(record.LossAt(step), record.LossAt(step + 1)));
                 after.CopyTo(before, 0);
             }
-            Assert.True(moves.Max() <= 5 * moves.Average(), $"step {step}: one slice moves {moves.Max():F3} against {moves.Average():F3} on average");
+            Assert.True(moves.Average() > 0, $"step {step}: nothing moves on screen");
+            Assert.True(moves.Max() <= 0.05 * moves.Sum(), $"step {step}: one slice moves {moves.Max():F3} px of the step's {moves.Sum():F1} px");
         }
+    }
+
+    [Fact]
+    public void A_Diverging_Line_Pivots_About_The_Point_Its_Two_Steps_Share()
+    {
+        // GD at 0.04 on raw x flips from too steep one way to too steep the other: the tween turns about the point where
+        // the two steps' lines cross (never a line that misses it), through the vertical, never through the good fits.
+        var record = Fitter.Fit(Scenes.SeedData, Line, new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 0.04, Epochs = 6, Init = [0.01, 0.01] }, "GD", "seed");
+        var (a, b) = (record.ParametersAt(2).ToArray(), record.ParametersAt(3).ToArray());
+        var x = (a[0] - b[0]) / (b[1] - a[1]);
+        var y = a[0] + (a[1] * x);
+        var drawn = new double[2];
+        var slopes = new List<double>();
+        for (var i = 1; i < 20; i++)
+        {
+            record.Tween(2 + (i / 20.0), drawn);
+            Assert.Equal(y, drawn[0] + (drawn[1] * x), 6);
+            slopes.Add(drawn[1]);
+        }
+        // Slopes leave the interval between the two steps' (that is where the better fits are) and never enter it.
+        var (low, high) = (Math.Min(a[1], b[1]), Math.Max(a[1], b[1]));
+        Assert.All(slopes, slope => Assert.False(slope > low && slope < high, $"slope {slope} lies between {low} and {high}"));
     }
 }

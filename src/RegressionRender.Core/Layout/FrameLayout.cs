@@ -56,6 +56,9 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
     /// <summary>…and this many high, or the panel is left out.</summary>
     private const float SidePlotHeight = 5;
 
+    /// <summary>Lines an axis title may take, at the smallest size, before it is cut (a long column name on a small GIF).</summary>
+    private const int MostTitleLines = 4;
+
     /// <summary>The title band may take this share of the canvas's height before the subtitle is left out.</summary>
     private const float MostTitleBand = 0.2f;
 
@@ -132,6 +135,10 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
     {
         var main = Panels[0];
         var xTitle = TextBlock.Fit(words.XTitle, AxisTitleSize, MinimumFont, plot.Width, 2, measure);
+        if (xTitle.Drawn != xTitle.Text)
+        {
+            xTitle = TextBlock.Fit(words.XTitle, MinimumFont, MinimumFont, plot.Width, MostTitleLines, measure);
+        }
         plot = plot with { Bottom = plot.Bottom - Math.Max(0, xTitle.Height - main.XTitle.Height) };
         var room = (Top: main.Plot.Top, Bottom: plot.Bottom);
         var yTitle = TextBlock.Fit(words.YTitle, AxisTitleSize, MinimumFont, room.Bottom - room.Top, Math.Max(1, main.YTitle.Lines.Count), measure);
@@ -206,13 +213,13 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
         var yTitle = TextBlock.Fit(words.YTitle, axisSize, minimum, bounds.Bottom - top - tickRoom - (1.2f * axisSize), 2, measure);
         if (yTitle.Drawn != yTitle.Text)
         {
-            yTitle = TextBlock.Fit(words.YTitle, minimum, minimum, bounds.Bottom - top - tickRoom - (1.2f * axisSize), 3, measure); // a long name on a small canvas
+            yTitle = TextBlock.Fit(words.YTitle, minimum, minimum, bounds.Bottom - top - tickRoom - (1.2f * axisSize), MostTitleLines, measure); // a long name on a small canvas
         }
         var left = bounds.Left + yTitleRoom + Math.Max(18 * text, yTitle.Height - (0.2f * yTitle.FontPx));
         var xTitle = TextBlock.Fit(words.XTitle, axisSize, minimum, bounds.Right - right - bar - left, 2, measure);
         if (xTitle.Drawn != xTitle.Text)
         {
-            xTitle = TextBlock.Fit(words.XTitle, minimum, minimum, bounds.Right - right - bar - left, 3, measure);
+            xTitle = TextBlock.Fit(words.XTitle, minimum, minimum, bounds.Right - right - bar - left, MostTitleLines, measure);
         }
         var bottom = bounds.Bottom - tickRoom - xTitle.Height;
         if (xTitle.Lines.Count > 1)

@@ -5,10 +5,26 @@ namespace RegressionRender.Core.Layout;
 /// <summary>Axis ticks on a 1-2-5 ladder with labels free of float noise (0.3, never 0.30000000000000004).</summary>
 public sealed record NiceTicks(double Step, IReadOnlyList<double> Values, int Decimals)
 {
-    /// <summary>Ticks inside [min, max], about <paramref name="target"/> of them.</summary>
+    /// <summary>
+    /// Ticks inside [min, max], about <paramref name="target"/> of them, and never fewer than two where the axis has
+    /// room for them (a step down the ladder when one tick alone would fall inside: years 1956–2021 get 1960 … 2020,
+    /// not 2000 alone).
+    /// </summary>
     public static NiceTicks For(AxisRange range, int target = 6)
     {
         var step = NiceStep(range.Span / Math.Max(1, target));
+        var values = Inside(range, step);
+        while (values.Count < 2 && range.Span > 0 && step > range.Span / 20)
+        {
+            step = Smaller(step);
+            values = Inside(range, step);
+        }
+        var decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9));
+        return new NiceTicks(step, values, decimals);
+    }
+
+    private static List<double> Inside(AxisRange range, double step)
+    {
         var first = Math.Ceiling((range.Min / step) - 1e-9) * step;
         var values = new List<double>();
         for (var i = 0; ; i++)
@@ -20,8 +36,15 @@ public sealed record NiceTicks(double Step, IReadOnlyList<double> Values, int De
             }
             values.Add(Math.Abs(value) < step * 1e-9 ? 0 : value);
         }
-        var decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9));
-        return new NiceTicks(step, values, decimals);
+        return values;
+    }
+
+    /// <summary>The next step down the 1-2-5 ladder.</summary>
+    private static double Smaller(double step)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(step) + 1e-9));
+        var fraction = Math.Round(step / power);
+        return fraction >= 5 ? 2 * power : fraction >= 2 ? power : power / 2;
     }
 
     /// <summary>The smallest 1, 2 or 5 × 10^k at least <paramref name="rough"/>.</summary>

@@ -82,6 +82,7 @@ public sealed record ScenePlan(
         Viewport Viewing(PixelRect p) => new(x, y, p);
         (ReadoutLayout Legend, ReadoutLayout Readout, FrameLayout Layout) Boxes(PixelRect plot)
         {
+            var start = plot;
             var legendBox = ReadoutLayout.None(full);
             if (ownLegend)
             {
@@ -97,6 +98,12 @@ public sealed record ScenePlan(
                 // The readouts had no room for the legend: a free corner of its own, else none.
                 var (free, _) = ReadoutLayout.Create(ReadoutPlace.Auto, fitPlot, full, Viewing, points, fits, [], legend, measure, readout.Box);
                 legendBox = free.Place == ReadoutPlace.Outside ? legendBox : free;
+            }
+            if (legendBox.Place != ReadoutPlace.None && readout.Place != ReadoutPlace.None && legendBox.Box.Overlaps(readout.Box))
+            {
+                // Two corners asked for more room than the plot has (a small canvas): the legend joins the readouts.
+                legendBox = ReadoutLayout.None(full);
+                (readout, fitPlot) = ReadoutLayout.Create(view.Readout, start, full, Viewing, points, fits, readouts, legend, measure, default);
             }
             return (legendBox, readout, fitPlot == full.FitPlot ? full : full.WithMainPlot(fitPlot, Words(full.Panels[0].Kind), measure));
         }

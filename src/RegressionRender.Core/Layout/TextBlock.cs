@@ -69,16 +69,27 @@ public sealed record TextBlock(string Text, IReadOnlyList<string> Lines, float F
                 return new TextBlock(text, wrapped, smaller, bold);
             }
         }
-        var last = Wrap(text, minimum, width, maxLines, measure, bold) ?? Cut(text, minimum, width, maxLines, measure, bold);
+        var last = Wrap(text, minimum, width, maxLines, measure, bold)
+            ?? Wrap(text, minimum, width, maxLines, measure, bold, breakWords: true)
+            ?? Cut(text, minimum, width, maxLines, measure, bold);
         return new TextBlock(text, last, minimum, bold);
     }
 
-    /// <summary>Greedy word wrap into at most <paramref name="maxLines"/> lines of <paramref name="width"/>; null when it does not fit.</summary>
-    public static List<string>? Wrap(string text, float size, float width, int maxLines, ITextMeasure measure, bool bold = false)
+    /// <summary>
+    /// Greedy word wrap into at most <paramref name="maxLines"/> lines of <paramref name="width"/>; null when it does not
+    /// fit. With <paramref name="breakWords"/>, a word wider than the line is itself broken, before a capital letter
+    /// where it can be (<c>EngineHorsepower|AsAdvertised</c>), else between any two characters.
+    /// </summary>
+    public static List<string>? Wrap(string text, float size, float width, int maxLines, ITextMeasure measure, bool bold = false, bool breakWords = false)
     {
         var lines = new List<string>();
         string? line = null;
-        foreach (var (word, spaced) in Words(text))
+        var words = Words(text);
+        if (breakWords)
+        {
+            words = words.SelectMany(w => Pieces(w.Word, size, width, measure, bold).Select((piece, i) => (piece, i == 0 && w.Spaced)));
+        }
+        foreach (var (word, spaced) in words)
         {
             var longer = line is null ? word : spaced ? line + " " + word : line + word;
             if (line is { Length: > 0 } && word.Length > 0 && measure.Width(longer, size, bold) > width)
@@ -110,6 +121,25 @@ public sealed record TextBlock(string Text, IReadOnlyList<string> Lines, float F
             yield return (word[start..], !first && start == 0);
             first = false;
         }
+    }
+
+    /// <summary>A word cut into pieces no wider than <paramref name="width"/>: each as long as fits, ending before a capital letter when one is in its second half.</summary>
+    private static IEnumerable<string> Pieces(string word, float size, float width, ITextMeasure measure, bool bold)
+    {
+        var rest = word;
+        while (rest.Length > 1 && measure.Width(rest, size, bold) > width)
+        {
+            var fits = 1;
+            while (fits < rest.Length - 1 && measure.Width(rest[..(fits + 1)], size, bold) <= width)
+            {
+                fits++;
+            }
+            var capital = rest.LastIndexOfAny([.. "ABCDEFGHIJKLMNOPQRSTUVWXYZ"], fits);
+            var cut = capital > fits / 2 ? capital : fits;
+            yield return rest[..cut];
+            rest = rest[cut..];
+        }
+        yield return rest;
     }
 
     /// <summary>The last resort: words wrapped as far as they go, the last line (and any too-wide line) ending in an ellipsis.</summary>

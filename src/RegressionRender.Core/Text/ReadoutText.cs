@@ -25,7 +25,8 @@ public sealed class ReadoutText
     /// Readouts for one fit; <paramref name="penalized"/> when the loss includes an l2 penalty; R² needs the variance
     /// of y; <paramref name="xName"/> names x in the definition of z. With <paramref name="xRange"/> and
     /// <paramref name="pixel"/> (y units of one pixel), each coefficient gets the digits the final (and target) curve
-    /// needs: printed as shown, it stays within a pixel of the curve over the x range.
+    /// needs: printed as shown, it stays within a pixel of the curve over the x range (a fit that flew off keeps the
+    /// usual digits: there is no pixel to land on).
     /// </summary>
     public ReadoutText(FitRecord record, bool penalized = false, double? varianceOfY = null, string xName = "x", AxisRange? xRange = null, double pixel = 0)
     {
@@ -42,7 +43,7 @@ public sealed class ReadoutText
             // Coefficients below 0.001 (high powers of x in data units) read better as 2.61×10⁻⁷: marked -1.
             _decimals[k] = size is > 0 and < 1e-3 ? -1 : size > 0 && double.IsFinite(size) ? Math.Clamp(2 - (int)Math.Floor(Math.Log10(size)), 2, 6) : 2;
         }
-        if (xRange is { } range && pixel > 0)
+        if (xRange is { } range && pixel > 0 && !record.Info.Diverged)
         {
             // More digits, one at a time, until the printed curves are within a pixel of the curves they stand for.
             var curves = target is null ? [final] : new[] { final, target };
@@ -193,8 +194,11 @@ public sealed class ReadoutText
     /// R² = 1 − MSE / variance of y is shown for unpenalised least squares, when the variance is known.
     /// </summary>
     public string Loss(double loss, bool rSquared = true) => rSquared && _varianceOfY is { } variance && !_penalized && !_record.Info.Model.IsLogistic
-        ? $"{LossName(_record, _penalized)} = {Significant(loss, 5)}    R² = {NiceTicks.Format(1 - (loss / variance), 3)}"
+        ? $"{LossName(_record, _penalized)} = {Significant(loss, 5)}    R² = {RSquared(1 - (loss / variance))}"
         : $"{LossName(_record, _penalized)} = {Significant(loss, 5)}";
+
+    /// <summary>R² with three decimals; far below zero (a fit flying off), three significant digits (R² = −2.49×10⁷).</summary>
+    private static string RSquared(double value) => value > -1000 || !double.IsFinite(value) ? NiceTicks.Format(value, 3) : "\u2212" + Scientific(-value, 3);
 
     /// <summary>What the recorded loss of a fit is called.</summary>
     public static string LossName(FitRecord record, bool penalized) =>
@@ -209,12 +213,16 @@ public sealed class ReadoutText
         }
         var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
         var mantissa = value / Math.Pow(10, exponent);
+        if (Math.Abs(Math.Round(mantissa, digits - 1)) >= 10)
+        {
+            (mantissa, exponent) = (mantissa / 10, exponent + 1); // 9.9996 rounds up: 1.000×10ⁿ⁺¹, never 10.000×10ⁿ
+        }
         const string superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
         var power = string.Concat(Math.Abs(exponent).ToString(CultureInfo.InvariantCulture).Select(c => superscripts[c - '0']));
         return $"{NiceTicks.Format(mantissa, digits - 1)}×10{(exponent < 0 ? "⁻" : "")}{power}";
     }
 
-    /// <summary>A number with about <paramref name="digits"/> significant digits, plain notation, real minus sign.</summary>
+    /// <summary>A number with about <paramref name="digits"/> significant digits, plain notation (powers of ten from 10⁹ and below 10⁻⁵), real minus sign.</summary>
     public static string Significant(double value, int digits)
     {
         if (!double.IsFinite(value))
@@ -228,8 +236,8 @@ public sealed class ReadoutText
         var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
         if (magnitude >= 9 || magnitude <= -6)
         {
-            var text = value.ToString($"0.{new string('0', digits - 1)}e+0", CultureInfo.InvariantCulture);
-            return text.Replace("-", "\u2212", StringComparison.Ordinal);
+            // Powers of ten as the colour bar and the log axes write them (2.0256×10¹⁰), never 2.0256e+10.
+            return (value < 0 ? "\u2212" : "") + Scientific(Math.Abs(value), digits);
         }
         return NiceTicks.Format(value, Math.Max(0, digits - 1 - magnitude));
     }

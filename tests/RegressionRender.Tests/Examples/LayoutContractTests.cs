@@ -51,6 +51,7 @@ public sealed class LayoutContractTests
     [InlineData("topLeft", "bottomRight", "854x480", 1, false)]
     [InlineData("topLeft", "topLeft", "1280x720", 0, true)]
     [InlineData("none", "bottomLeft", "854x480", 1, false)]
+    [InlineData("topRight", "bottomLeft", "320x180", 0, false)]
     public async Task The_Legend_Goes_Where_Asked(string readout, string legend, string size, int legendBoxes, bool inReadout)
     {
         // The seed race at 854×480 has no room for the legend in its readouts: auto gives it a free corner of its own.
@@ -64,6 +65,10 @@ public sealed class LayoutContractTests
         Assert.True(result.ExitCode == 0, result.Error);
         var texts = JsonDocument.Parse(result.Output).RootElement.GetProperty("texts").EnumerateArray().ToList();
         var boxes = texts.Where(t => t.GetProperty("role").GetString() == "legend").ToList();
+        // Two corners forced on a canvas too small for both never overlap: the legend joins the readouts (or goes).
+        var readoutBox = texts.Where(t => t.GetProperty("role").GetString() == "readout").Select(t => t.GetProperty("box").EnumerateArray().Select(v => v.GetSingle()).ToArray()).SingleOrDefault();
+        Assert.All(boxes.Select(b => b.GetProperty("box").EnumerateArray().Select(v => v.GetSingle()).ToArray()), b =>
+            Assert.False(readoutBox is { } r && b[0] < r[0] + r[2] && r[0] < b[0] + b[2] && b[1] < r[1] + r[3] && r[1] < b[1] + b[3], "the legend overlaps the readouts"));
         Assert.Equal(legendBoxes, boxes.Count);
         Assert.All(boxes, b => Assert.Equal("start\nexact optimum", b.GetProperty("text").GetString()));
         var readoutText = texts.Where(t => t.GetProperty("role").GetString() == "readout").Select(t => t.GetProperty("text").GetString()!).SingleOrDefault() ?? "";

@@ -34,6 +34,19 @@ public sealed class AxisRangeTests
         Assert.True(range.Max - max <= Math.Max(step / 2, 0.03 * span) + 1e-9, $"{range} pads {range.Max - max} above {max}");
     }
 
+    [Theory]
+    [InlineData(1956.2, 2020.8, 3)]
+    [InlineData(-4.5, 0.7, 3)]
+    [InlineData(0.01, 0.9, 3)]
+    public void An_Axis_Gets_At_Least_Two_Labelled_Ticks(double min, double max, int target)
+    {
+        // A small plot asks for few ticks; a 1-2-5 step that leaves one tick inside (2000 alone) is stepped down.
+        var ticks = NiceTicks.For(new AxisRange(min, max), target);
+
+        Assert.True(ticks.Values.Count >= 2, $"[{min}, {max}]: {string.Join(", ", ticks.Values)}");
+        Assert.All(ticks.Values, v => Assert.InRange(v, min, max));
+    }
+
     [Fact]
     public void An_End_Near_A_Tick_Ends_On_It()
     {

@@ -13,6 +13,21 @@ public sealed class TextFittingTests : IDisposable
     public void Dispose() => _measure.Dispose();
 
     [Fact]
+    public void A_Name_Without_Spaces_Or_Underscores_Breaks_Inside_The_Word_Before_It_Is_Cut()
+    {
+        // A CSV column in CamelCase on a small GIF: no space, no underscore to break at.
+        const string name = "EngineHorsepowerAsAdvertisedByTheManufacturerInTheBrochure";
+        var width = _measure.Width(name, 10) * 0.4f;
+
+        var block = TextBlock.Fit(name, 17, 10, width, 4, _measure);
+
+        Assert.Equal(name, block.Drawn);
+        Assert.InRange(block.Lines.Count, 3, 4);
+        Assert.All(block.Lines, line => Assert.True(_measure.Width(line, block.FontPx) <= width, line));
+        Assert.All(block.Lines.Skip(1), line => Assert.True(char.IsUpper(line[0]), $"'{line}' does not start at a capital"));
+    }
+
+    [Fact]
     public void A_Text_That_Fits_Stays_On_One_Line_At_Its_Size()
     {
         var block = TextBlock.Fit("Gradient descent", 20, 11, 400, 2, _measure);

@@ -42,6 +42,17 @@ public sealed class EquationDigitsTests
     }
 
     [Theory]
+    [InlineData(2.0256e10, 5, "2.0256×10¹⁰")]
+    [InlineData(-3.1e-7, 3, "−3.10×10⁻⁷")]
+    [InlineData(9.99996e9, 4, "1.000×10¹⁰")]
+    [InlineData(12345.678, 5, "12346")]
+    public void Large_And_Tiny_Numbers_Read_As_Powers_Of_Ten_Like_The_Axes(double value, int digits, string expected)
+    {
+        // One notation for the readouts, the colour bar and the log axes: never 2.0256e+10 beside 5.42×10⁷.
+        Assert.Equal(expected, ReadoutText.Significant(value, digits));
+    }
+
+    [Theory]
     [InlineData("y = 1.073x − 0.0024", 1.073, -0.0024)]
     [InlineData("y = 0", 0, 0)]
     public void The_Parser_Reads_What_Readouts_Print(string text, double slope, double intercept)

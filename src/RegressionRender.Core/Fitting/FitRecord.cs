@@ -82,6 +82,14 @@ public sealed class FitRecord
         }
     }
 
+    /// <summary>
+    /// True when some tween may show a loss far above both of its steps' (a line pivoting through the vertical, or a fit
+    /// that diverged): its readouts can then print numbers as large as 10⁹⁹, and their box makes room for them.
+    /// </summary>
+    public bool SoaringTweens => _soaring ??= Info.Diverged || (_levels is { } levels && Enumerable.Range(0, EntryCount - 1).Any(e => levels.Pivots(e, Entry(e), Entry(e + 1))));
+
+    private bool? _soaring;
+
     /// <summary>The kept entries the (fractional) step lies between, and how far along: (e, e, 0) on a kept step.</summary>
     public (int Lower, int Upper, double Fraction) Bracket(double step)
     {

@@ -26,6 +26,25 @@ namespace RegressionRender.Core.Fitting;
 /// </param>
 internal sealed class LevelPath(double[] center, double centerLoss, double[] radius, double[] cosine, IReadOnlyDictionary<int, double[]> turns, double? lineAspect)
 {
+    /// <summary>True when the tween from kept entry <paramref name="entry"/> (parameters <paramref name="a"/>) to the next (<paramref name="b"/>) pivots through the vertical, where its loss soars.</summary>
+    public bool Pivots(int entry, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        Span<double> probe = stackalloc double[a.Length];
+        return lineAspect is { } aspect && Swings(entry) && Pivot(0.5, aspect, a, b, probe);
+    }
+
+    /// <summary>True when the straight line from kept entry <paramref name="entry"/> passes so close to the optimum that the tween swings (or pivots).</summary>
+    private bool Swings(int entry)
+    {
+        var (ra, rb, c) = (radius[entry], radius[entry + 1], cosine[entry]);
+        if (!double.IsFinite(ra) || !double.IsFinite(rb) || !double.IsFinite(c) || Math.Max(ra, rb) == 0 || StraightIsTruthful(ra, rb, c))
+        {
+            return false;
+        }
+        var floor = (Margin * (centerLoss + Math.Min(ra * ra, rb * rb))) - centerLoss;
+        return Closest(ra, rb, c) < NearCenter * NearCenter * floor;
+    }
+
     /// <summary>Parameters (original units) a fraction <paramref name="t"/> of the way from kept entry a to b = a + 1; false when the straight line must do.</summary>
     public bool TryTween(int entry, double t, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
     {

@@ -52,9 +52,12 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
     /// <summary>Samples of the final curves a corner may cover and still count as free (the curve grazing the box's corner).</summary>
     private const double FinalTouch = 2;
 
+    /// <summary>The least a race's readouts say: each fit's name and key (which colour is which), nothing else.</summary>
+    private static readonly ReadoutDetail Names = new(Step: false, RSquared: false, Equations: false, Epoch: false, Legend: false, Values: false);
+
     /// <summary>
     /// What an outside strip says, from everything to the least (the legend lines go first, then R², the step, the equations of a
-    /// race: it stays a legend of names, keys and losses; at last the epoch), and the share of the
+    /// race: it stays a legend of names, keys and losses; then the epoch; at last a race keeps only its names and keys), and the share of the
     /// plot's height it may take (of its width, beside: in proportion); the least, at last, may take more.
     /// </summary>
     private static readonly (ReadoutDetail Detail, float Most)[] OutsideLevels =
@@ -62,6 +65,7 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
         (ReadoutDetail.Full, MostAbove), (new(Legend: false), MostAbove), (new(RSquared: false, Legend: false), MostAbove),
         (new(Step: false, RSquared: false, Legend: false), MostAbove), (new(Step: false, RSquared: false, Equations: false, Legend: false), MostAbove),
         (new(Step: false, RSquared: false, Equations: false, Legend: false), MostCramped), (new(Step: false, RSquared: false, Equations: false, Epoch: false, Legend: false), MostCramped),
+        (Names, MostCramped),
     ];
 
     /// <summary>The rows a frame draws: each readout line, wrapped to the box (continuations marked).</summary>
@@ -206,6 +210,10 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
         var gap = 16 * em;
         foreach (var (detail, most) in OutsideLevels)
         {
+            if (!detail.Values && readouts.Count < 2)
+            {
+                continue; // names alone are a race's legend; a single fit's readouts have none
+            }
             var beside = Sized(plot.Width * most * MostBeside / MostAbove, plot.Height, detail with { SplitProgress = true }, ReadoutPlace.Outside);
             var above = Sized(plot.Width, plot.Height * most, detail, ReadoutPlace.Outside) ?? Sized(plot.Width, plot.Height * most, detail with { SplitProgress = true }, ReadoutPlace.Outside);
             var besideLoss = beside is null ? float.PositiveInfinity : (beside.Box.Width + gap) / plot.Width;
@@ -267,11 +275,17 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
 
     /// <summary>
     /// What the frames can show, sampled: for 65 points along the records, each fit's entry there, drawn as the tween
-    /// from the entry before (the widest step text: "step 104→105 / 9000").
+    /// from the entry before (the widest step text: "step 104→105 / 9000"); and, where a tween can soar
+    /// (<see cref="FitRecord.SoaringTweens"/>), the widest loss it can print.
     /// </summary>
     private static List<FitState[]> Samples(IReadOnlyList<FitRecord> fits)
     {
         var samples = new List<FitState[]>();
+        if (fits.Any(f => f.SoaringTweens))
+        {
+            // A tween through the vertical shows losses far above its steps': the widest such number, once.
+            samples.Add([.. fits.Select(fit => new FitState(fit.Steps, fit.Final.ToArray(), fit.SoaringTweens ? 8.8888e88 : fit.FinalLoss, fit.EpochOf(fit.Steps), fit.Steps, fit.Steps, 0, 0, FitDisplay.Tween, 1))]);
+        }
         for (var i = 0; i <= TextSamples; i++)
         {
             samples.Add([.. fits.Select(fit =>

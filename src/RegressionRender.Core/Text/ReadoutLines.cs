@@ -53,7 +53,8 @@ public sealed record ReadoutLine(string Text, ReadoutTone Tone, int Fit, bool Bo
 /// <param name="Equations">Show each fit's equation; without, a race is a legend: each fit's name, key and loss on one line (a single fit: its loss alone).</param>
 /// <param name="Epoch">Show the epoch.</param>
 /// <param name="Legend">Show the legend lines (what the faint start and the dashed optimum are), the first to go when room is short.</param>
-public sealed record ReadoutDetail(bool SplitProgress = false, bool Step = true, bool RSquared = true, bool Equations = true, bool Epoch = true, bool Legend = true)
+/// <param name="Values">Show the losses; without (and without equations), a race is a legend of names and keys alone (a single fit: nothing).</param>
+public sealed record ReadoutDetail(bool SplitProgress = false, bool Step = true, bool RSquared = true, bool Equations = true, bool Epoch = true, bool Legend = true, bool Values = true)
 {
     /// <summary>Everything, epoch and step on one line.</summary>
     public static ReadoutDetail Full { get; } = new();
@@ -109,7 +110,14 @@ public static class ReadoutLines
             var indent = race ? "    " : "";
             if (!detail.Equations)
             {
-                lines.Add(new((race ? readout.Label + ":  " : "") + readout.Loss(fits[k].Loss, detail.RSquared), ReadoutTone.Fit, k, Bold: true, Key: race ? ReadoutKey.Fit : ReadoutKey.None));
+                if (detail.Values)
+                {
+                    lines.Add(new((race ? readout.Label + ":  " : "") + readout.Loss(fits[k].Loss, detail.RSquared), ReadoutTone.Fit, k, Bold: true, Key: race ? ReadoutKey.Fit : ReadoutKey.None));
+                }
+                else if (race)
+                {
+                    lines.Add(new(readout.Label, ReadoutTone.Fit, k, Bold: true, Key: ReadoutKey.Fit));
+                }
                 continue;
             }
             lines.Add(new((race ? readout.Label + ":  " : "") + readout.Equation(fits[k].Parameters), ReadoutTone.Fit, k, Bold: true, Key: race ? ReadoutKey.Fit : ReadoutKey.None));

@@ -124,6 +124,25 @@ public sealed class LayoutContractTests
     }
 
     [Theory]
+    [InlineData("learning-rate-too-high.json", 320, 180, false)]
+    [InlineData("learning-rate-too-high.json", 320, 180, true)]
+    [InlineData("learning-rate-too-high.json", 640, 360, true)]
+    [InlineData("race-converge-diverge.json", 640, 360, true)]
+    public void A_Fit_Flying_Off_Never_Cuts_Its_Readout_In_Any_Frame(string example, int width, int height, bool byIterations)
+    {
+        // A line pivoting through the vertical shows losses far above its steps' (MSE = 8.6×10¹⁰): the box, sized once per
+        // video, has room for them in every frame, not only in the three the contract test looks at, however paced.
+        using var folder = new TempFolder();
+        var config = byIterations ? PacedByIterations(folder, example) : ExampleTheory.PathOf(example);
+        var scene = PreparedScene.Load(config, new SceneOverrides { Width = width, Height = height, Formats = [OutputFormat.Png] });
+
+        var reports = LayoutReport.Build(scene, [.. Enumerable.Range(0, scene.FrameCount)], CancellationToken.None);
+
+        Assert.All(reports, report => Assert.All(report.Texts.Where(t => t.Role is "readout" or "legend"), t =>
+            Assert.True(t.Drawn == t.Text, $"frame {report.Frame}: '{t.Text}' drawn as '{t.Drawn}'")));
+    }
+
+    [Theory]
     [InlineData(640, 360)]
     [InlineData(854, 480)]
     [InlineData(1280, 720)]
@@ -137,6 +156,21 @@ public sealed class LayoutContractTests
         var caption = Assert.Single(report.Texts, t => t.Role == "caption");
         Assert.Contains("learning rate too high", caption.Text, StringComparison.Ordinal);
         Assert.Equal(caption.Text, caption.Drawn);
+    }
+
+    /// <summary>An example with its frames paced by iterations (cheap to plan; the frames land on other steps than visual pacing's).</summary>
+    private static string PacedByIterations(TempFolder folder, string example)
+    {
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        var json = JsonNode.Parse(File.ReadAllText(ExampleTheory.PathOf(example)), documentOptions: options)!.AsObject();
+        json.Remove("$schema");
+        json["animation"] ??= new JsonObject();
+        json["animation"]!["pacing"] = "iterations";
+        if (json["data"]?["csv"] is { } csv)
+        {
+            json["data"]!["csv"] = Path.Combine(Repo.Examples, csv.GetValue<string>());
+        }
+        return folder.Write(example, json.ToJsonString());
     }
 
     /// <summary>The colours a data point's centre may have: the point colour (each class's, for logistic regression) as drawn on the paper.</summary>
@@ -168,16 +202,7 @@ public sealed class LayoutContractTests
         // The layout is decided once per video; which step a frame shows hardly matters to it, so the frames are paced
         // by iterations here (cheap), not visually (the example tests pace them).
         using var folder = new TempFolder();
-        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-        var json = JsonNode.Parse(File.ReadAllText(ExampleTheory.PathOf(example)), documentOptions: options)!.AsObject();
-        json.Remove("$schema");
-        json["animation"] ??= new JsonObject();
-        json["animation"]!["pacing"] = "iterations";
-        if (json["data"]?["csv"] is { } csv)
-        {
-            json["data"]!["csv"] = Path.Combine(Repo.Examples, csv.GetValue<string>());
-        }
-        var fitted = PreparedScene.Load(folder.Write(example, json.ToJsonString()), new SceneOverrides { Formats = [OutputFormat.Png] });
+        var fitted = PreparedScene.Load(PacedByIterations(folder, example), new SceneOverrides { Formats = [OutputFormat.Png] });
         foreach (var (width, height) in Sizes)
         {
             var scene = fitted.AtSize(width, height);

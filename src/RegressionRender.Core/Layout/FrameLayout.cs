@@ -6,8 +6,8 @@ namespace RegressionRender.Core.Layout;
 /// <param name="XTitle">Below the plot.</param>
 /// <param name="YTitle">Left of the plot, reading upwards.</param>
 /// <param name="Title">Above the plot (null for the fit panel).</param>
-/// <param name="ScaleLabels">The labels of a colour bar right of the plot, bottom to top (null: no bar).</param>
-public sealed record PanelWords(string XTitle, string YTitle, string? Title, IReadOnlyList<string>? ScaleLabels = null);
+/// <param name="ScaleLabels">The labels of a colour bar right of the plot, bottom to top, each at its level (0 bottom, 1 top; null: no bar).</param>
+public sealed record PanelWords(string XTitle, string YTitle, string? Title, IReadOnlyList<(double Level, string Text)>? ScaleLabels = null);
 
 /// <summary>One panel's place: its bounds and, inside them, the plot area left after ticks and axis titles.</summary>
 /// <param name="Kind">What the panel shows.</param>
@@ -21,8 +21,8 @@ public sealed record PanelLayout(PanelKind Kind, PixelRect Bounds, PixelRect Plo
     /// <summary>A colour bar right of the plot, as high as the plot (empty when the panel has none); its labels right of it.</summary>
     public PixelRect ColorBar { get; init; }
 
-    /// <summary>The colour bar's labels, bottom to top, spread evenly along it.</summary>
-    public IReadOnlyList<string> ScaleLabels { get; init; } = [];
+    /// <summary>The colour bar's labels, bottom to top, each at its level (0 bottom, 1 top); the inner ones left out where the bar is too short for them.</summary>
+    public IReadOnlyList<(double Level, string Text)> ScaleLabels { get; init; } = [];
 
     /// <summary>Where the y title's middle is: the plot's middle, unless a strip taken from the plot left the title too little height.</summary>
     public float YTitleMiddle { get; init; } = (Plot.Top + Plot.Bottom) / 2;
@@ -207,7 +207,7 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
         var (axisSize, panelSize) = (17 * text, 16 * text);
         var (right, tickRoom, yTitleRoom) = (12 * text, 37.6f * text, 72 * text);
         // A colour bar takes a strip on the right of the plot: a gap, the bar, its labels at tick size.
-        var bar = words.ScaleLabels is { Count: > 0 } labels ? ((8 + 9 + 5) * text) + labels.Max(l => measure.Width(l, 15 * text)) : 0;
+        var bar = words.ScaleLabels is { Count: > 0 } labels ? ((8 + 9 + 5) * text) + labels.Max(l => measure.Width(l.Text, 15 * text)) : 0;
         var panelTitle = words.Title is { } title ? TextBlock.Fit(title, panelSize, minimum, bounds.Width - yTitleRoom - (18 * text) - right, 2, measure, bold: true) : TextBlock.None;
         var top = bounds.Top + (panelTitle.Lines.Count > 0 ? panelTitle.Height + (6.8f * text) : 4 * text);
         var yTitle = TextBlock.Fit(words.YTitle, axisSize, minimum, bounds.Bottom - top - tickRoom - (1.2f * axisSize), 2, measure);
@@ -236,7 +236,8 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
         return bar == 0 ? layout : layout with
         {
             ColorBar = new PixelRect(plot.Right + (8 * text), plot.Top, plot.Right + (17 * text), plot.Bottom),
-            ScaleLabels = words.ScaleLabels!,
+            // An inner label needs about 1.2 label heights clear of the end labels' (which sit inside the bar's ends).
+            ScaleLabels = [.. words.ScaleLabels!.Where(l => l.Level is 0 or 1 || Math.Min(l.Level, 1 - l.Level) * (plot.Bottom - plot.Top) >= 1.8f * 15 * text)],
         };
     }
 

@@ -7,7 +7,7 @@ namespace RegressionRender.Core.Layout;
 /// <summary>
 /// The loss surface's colour scale: which loss each colour stands for. Levels are log-spaced above the lowest loss in
 /// view (0 = the lowest, 1 = the highest), so that a long narrow valley shows as nested ellipses; the colour bar beside
-/// the panel labels the lowest, the middle and the highest level with their loss.
+/// the panel labels the lowest level, three quarters up (a tenth of the way in loss) and the highest with their loss.
 /// </summary>
 /// <param name="Min">The lowest loss in the panel's view.</param>
 /// <param name="Max">The highest loss in the panel's view.</param>
@@ -16,8 +16,12 @@ public sealed record SurfaceScale(double Min, double Max)
     /// <summary>The grid the range is measured on (the contour itself is computed per pixel when drawn).</summary>
     private const int Grid = 64;
 
-    /// <summary>The levels the colour bar labels, low to high.</summary>
-    public static IReadOnlyList<double> LabelledLevels { get; } = [0, 0.5, 1];
+    /// <summary>
+    /// The levels the colour bar labels, low to high: the ends, and three quarters up, where the loss is about a tenth
+    /// of the way from the lowest to the highest (halfway up it is only a hundredth: a label there would read almost
+    /// as the lowest).
+    /// </summary>
+    public static IReadOnlyList<double> LabelledLevels { get; } = [0, 0.75, 1];
 
     private double Floor => Math.Max((Max - Min) * 1e-4, 1e-12);
 
@@ -36,7 +40,7 @@ public sealed record SurfaceScale(double Min, double Max)
     }
 
     /// <summary>The colour bar's labels, for <see cref="LabelledLevels"/>: two significant digits, powers of ten when long.</summary>
-    public IReadOnlyList<string> Labels => [.. LabelledLevels.Select(l => Label(Loss(l)))];
+    public IReadOnlyList<(double Level, string Text)> Labels => [.. LabelledLevels.Select(l => (l, Label(Loss(l))))];
 
     private static string Label(double loss) =>
         loss != 0 && (Math.Abs(loss) >= 1e5 || Math.Abs(loss) < 1e-3) ? ReadoutText.Scientific(loss) : ReadoutText.Significant(loss, 2);

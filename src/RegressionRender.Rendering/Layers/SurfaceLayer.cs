@@ -222,10 +222,11 @@ internal sealed class SurfaceLayer : IFrameLayer, IDisposable
         for (var i = 0; i < labels.Count; i++)
         {
             // The lowest label sits on the bar's bottom, the highest under its top, the others centred on their level.
-            var level = labels.Count == 1 ? 0 : i / (float)(labels.Count - 1);
+            var (at, label) = labels[i];
+            var level = (float)at;
             var shift = level == 0 ? 0 : level == 1 ? 0.75f * size : 0.35f * size;
             var baseline = bar.Bottom - (level * bar.Height) + shift;
-            _context.Text(canvas, "tick", labels[i], labels[i], bar.Right + (5 * _context.Layout.TextScale), baseline, SKTextAlign.Left, font, text);
+            _context.Text(canvas, "tick", label, label, bar.Right + (5 * _context.Layout.TextScale), baseline, SKTextAlign.Left, font, text);
         }
     }
 

@@ -48,7 +48,7 @@ internal sealed class LossBowl
             _cosine.Add(double.IsFinite(cosine) ? cosine : double.NaN);
             if (cosine < OppositeCosine)
             {
-                _turns[_radius.Count - 1] = Turn(previousRadius);
+                _turns[_radius.Count - 1] = Oriented(Turn(previousRadius), Math.Sqrt(previousRadius * radius));
             }
         }
         _radius.Add(double.IsFinite(radius) ? radius : double.NaN);
@@ -91,6 +91,34 @@ internal sealed class LossBowl
             }
         }
         return new double[_p];
+    }
+
+    /// <summary>
+    /// The turn direction or its mirror image, which are equally truthful (the same distance from the optimum): the one
+    /// whose halfway fit keeps the sign that both steps give a coefficient, or one gives and the other leaves at zero (a
+    /// slope rising from a flat start is not drawn falling on the way); the first when they tie.
+    /// </summary>
+    private double[] Oriented(double[] turn, double halfway)
+    {
+        int WrongSigns(double sign)
+        {
+            var wrong = 0;
+            for (var k = 1; k < _p; k++)
+            {
+                var (a, b, middle) = (Math.Sign(_center[k] + _previous[k]), Math.Sign(_center[k] + _delta[k]), Math.Sign(_center[k] + (sign * halfway * turn[k])));
+                var kept = a != 0 ? a : b; // a step at zero (a start at the origin) leaves the other's sign to keep
+                wrong += a * b >= 0 && kept != 0 && middle != kept ? 1 : 0;
+            }
+            return wrong;
+        }
+        if (WrongSigns(-1) < WrongSigns(1))
+        {
+            for (var k = 0; k < _p; k++)
+            {
+                turn[k] = -turn[k];
+            }
+        }
+        return turn;
     }
 
     private void Multiply(double[] vector, double[] result)

@@ -137,4 +137,21 @@ public sealed class TruthfulTweenTests
         var (low, high) = (Math.Min(a[1], b[1]), Math.Max(a[1], b[1]));
         Assert.All(slopes, slope => Assert.False(slope > low && slope < high, $"slope {slope} lies between {low} and {high}"));
     }
+
+    [Fact]
+    public void A_Swing_From_A_Flat_Start_Keeps_The_Slope_Rising()
+    {
+        // Standardized GD at 2.2 from the origin: step 1 lies exactly opposite step 0 round the optimum, so the swing turns
+        // through a direction of its own choosing; of the two mirror images it takes the one whose lines keep rising
+        // (the optimizer went from flat to rising, never through falling lines).
+        var record = Fitter.Fit(Scenes.SeedData, Line, new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 2.2, Epochs = 3, Standardize = true, Init = [0, 0] }, "GD", "seed");
+        Assert.Equal(0, record.ParametersAt(0)[1]);
+        Assert.True(record.ParametersAt(1)[1] > 0);
+        var drawn = new double[2];
+        for (var i = 1; i < 40; i++)
+        {
+            record.Tween(i / 40.0, drawn);
+            Assert.True(drawn[1] >= 0, $"at step {i / 40.0} the line falls: slope {drawn[1]}");
+        }
+    }
 }

@@ -128,8 +128,9 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
     /// <summary>
     /// This layout with the main panel's plot made smaller (<paramref name="plot"/>: the readouts or captions took a
     /// strip of it) and its axis titles fitted again: the x title to the new width on up to two lines (the plot gives up
-    /// the height of a second); the y title to the height it had, on no more lines, centred on the new plot as far as
-    /// that height allows (the strip above the plot leaves the gutter beside it free).
+    /// the height of a second; at the minimum size up to four); the y title to the height it had, on no more lines (more
+    /// only where it would be cut: the plot then gives the gutter the width), centred on the new plot as far as that
+    /// height allows (the strip above the plot leaves the gutter beside it free).
     /// </summary>
     public FrameLayout WithMainPlot(PixelRect plot, PanelWords words, ITextMeasure measure)
     {
@@ -142,6 +143,18 @@ public sealed record FrameLayout(int Width, int Height, float Scale, float TextS
         plot = plot with { Bottom = plot.Bottom - Math.Max(0, xTitle.Height - main.XTitle.Height) };
         var room = (Top: main.Plot.Top, Bottom: plot.Bottom);
         var yTitle = TextBlock.Fit(words.YTitle, AxisTitleSize, MinimumFont, room.Bottom - room.Top, Math.Max(1, main.YTitle.Lines.Count), measure);
+        for (var lines = yTitle.Lines.Count + 1; yTitle.Drawn != yTitle.Text && lines <= MostTitleLines; lines++)
+        {
+            // The shorter room needs another line: the plot gives the gutter its width (and the x title is fitted again).
+            var wider = TextBlock.Fit(words.YTitle, MinimumFont, MinimumFont, room.Bottom - room.Top, lines, measure);
+            if (wider.Drawn == wider.Text)
+            {
+                plot = plot with { Left = plot.Left + Math.Max(0, wider.Height - main.YTitle.Height) };
+                yTitle = wider;
+                var narrower = TextBlock.Fit(words.XTitle, MinimumFont, MinimumFont, plot.Width, Math.Max(xTitle.Lines.Count, 1), measure);
+                xTitle = narrower.Drawn == narrower.Text ? narrower : xTitle;
+            }
+        }
         var half = yTitle.Lines.Count == 0 ? 0 : yTitle.Lines.Max(l => measure.Width(l, yTitle.FontPx)) / 2;
         var middle = Math.Clamp((plot.Top + plot.Bottom) / 2, room.Top + half, Math.Max(room.Top + half, room.Bottom - half));
         return this with { Panels = [main with { Plot = plot, XTitle = xTitle, YTitle = yTitle, YTitleMiddle = middle }, .. Panels.Skip(1)] };

@@ -34,32 +34,30 @@ internal sealed class LevelPath(double[] center, double centerLoss, double[] rad
     }
 
     /// <summary>True when the straight line from kept entry <paramref name="entry"/> passes so close to the optimum that the tween swings (or pivots).</summary>
-    private bool Swings(int entry)
+    private bool Swings(int entry) => Departure(entry) is { Lifted: false };
+
+    /// <summary>
+    /// How the tween from kept entry <paramref name="entry"/> leaves the straight line: null when the line is truthful
+    /// (or a step overflowed); else lifted onto the floor (the line stays well away from the optimum) or swung round it,
+    /// with the floor, the radii and the cosine it needs.
+    /// </summary>
+    private (bool Lifted, double Floor, double Ra, double Rb, double C)? Departure(int entry)
     {
         var (ra, rb, c) = (radius[entry], radius[entry + 1], cosine[entry]);
         if (!double.IsFinite(ra) || !double.IsFinite(rb) || !double.IsFinite(c) || Math.Max(ra, rb) == 0 || StraightIsTruthful(ra, rb, c))
         {
-            return false;
+            return null;
         }
         var floor = (Margin * (centerLoss + Math.Min(ra * ra, rb * rb))) - centerLoss;
-        return Closest(ra, rb, c) < NearCenter * NearCenter * floor;
+        return (Closest(ra, rb, c) >= NearCenter * NearCenter * floor, floor, ra, rb, c);
     }
 
     /// <summary>Parameters (original units) a fraction <paramref name="t"/> of the way from kept entry a to b = a + 1; false when the straight line must do.</summary>
-    public bool TryTween(int entry, double t, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination)
-    {
-        var ra = radius[entry];
-        var rb = radius[entry + 1];
-        var c = cosine[entry];
-        if (!double.IsFinite(ra) || !double.IsFinite(rb) || !double.IsFinite(c) || Math.Max(ra, rb) == 0 || StraightIsTruthful(ra, rb, c))
-        {
-            return false;
-        }
-        var floor = (Margin * (centerLoss + Math.Min(ra * ra, rb * rb))) - centerLoss;
-        return Closest(ra, rb, c) >= NearCenter * NearCenter * floor
-            ? Lift(t, ra, rb, c, floor, a, b, destination)
-            : (lineAspect is { } aspect && Pivot(t, aspect, a, b, destination)) || Swing(entry, t, ra, rb, c, a, b, destination);
-    }
+    public bool TryTween(int entry, double t, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> destination) =>
+        Departure(entry) is { } departure
+        && (departure.Lifted
+            ? Lift(t, departure.Ra, departure.Rb, departure.C, departure.Floor, a, b, destination)
+            : (lineAspect is { } aspect && Pivot(t, aspect, a, b, destination)) || Swing(entry, t, departure.Ra, departure.Rb, departure.C, a, b, destination));
 
     /// <summary>
     /// The pivot, for two straight lines y = a₀ + b₀x and y = a₁ + b₁x whose straight tween would pass the best fit:

@@ -118,7 +118,7 @@ internal static class JumpPolish
         {
             largest = Math.Max(largest, j == frame ? b : j == frame + 1 ? c : moves[j]);
         }
-        var allowed = Math.Max(Smoothness.JumpShare * largest, Smoothness.JumpPixels);
+        var allowed = Smoothness.Allowance(largest);
         var jump = Math.Abs(c - b);
         jump = double.IsNaN(a) ? jump : Math.Max(jump, Math.Abs(b - a));
         jump = double.IsNaN(d) ? jump : Math.Max(jump, Math.Abs(d - c));

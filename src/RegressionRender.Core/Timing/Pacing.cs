@@ -5,7 +5,7 @@ namespace RegressionRender.Core.Timing;
 /// <summary>
 /// Maps eased animation progress (0..1) to a position on the run clock. <c>iterations</c> is linear in steps;
 /// <c>log</c> is u = (N+1)^p − 1; <c>visual</c> (the default) spaces frames so that the curves move by equal
-/// on-screen distances, shaped by the easing (<see cref="VisualWalk"/>). A blend averages the modes' positions.
+/// on-screen distances, shaped by the easing (<see cref="VisualPacing"/>). A blend averages the modes' positions.
 /// </summary>
 internal static class Pacing
 {
@@ -30,7 +30,7 @@ internal static class Pacing
     private static double[] Positions(string mode, IReadOnlyList<double> progress, RunClock clock) => mode switch
     {
         "iterations" => Linear(progress, clock),
-        "log" => [.. progress.Select(e => Math.Clamp(Math.Pow(clock.End + 1, e) - 1, 0, clock.End))],
+        "log" => [.. progress.Select(e => Math.Min(Math.Pow(clock.End + 1, e) - 1, clock.End))],
         _ => VisualPacing.Positions(progress, clock),
     };
 

@@ -6,7 +6,8 @@ namespace RegressionRender.Core.Timing;
 /// 10% of frames carry at most 35% of the motion. Visual pacing optimises <see cref="Score"/>; the tests check both.
 /// For a stochastic fit, whose noise could make the line flicker back and forth at an even speed (which the rule
 /// cannot see), pacing also counts reversals: frames whose movement turns back on the previous frame's
-/// (<see cref="ReversalCosine"/>, both moves at least <see cref="ReversalPixels"/>).
+/// (<see cref="ReversalCosine"/>, both moves at least <see cref="ReversalPixels"/>). <see cref="Verdict"/> is the one
+/// objective visual pacing ranks its placements by.
 /// </summary>
 public static class Smoothness
 {
@@ -31,6 +32,12 @@ public static class Smoothness
     /// <summary>Moves smaller than this, in pixels, are too small for a reversal to show.</summary>
     public const double ReversalPixels = 3;
 
+    /// <summary>How far under <see cref="BusiestLimit"/> a plan must stay to keep the rule with room to spare (the drawn frames round).</summary>
+    public const double BusiestMargin = 0.01;
+
+    /// <summary>The largest change of movement allowed between consecutive moves when the largest move is <paramref name="largest"/> pixels.</summary>
+    public static double Allowance(double largest) => Math.Max(JumpShare * largest, JumpPixels);
+
     /// <summary>
     /// The largest change of movement between consecutive moves over the allowed change: at most 1 when no frame
     /// visibly jumps. <paramref name="moves"/> are the movements of the animated frames after the first.
@@ -47,7 +54,7 @@ public static class Smoothness
                 jump = Math.Max(jump, Math.Abs(moves[j] - moves[j - 1]));
             }
         }
-        return jump / Math.Max(JumpShare * largest, JumpPixels);
+        return jump / Allowance(largest);
     }
 
     /// <summary>The share of all movement carried by the busiest 10% of the moves (0 when nothing moves).</summary>
@@ -59,4 +66,37 @@ public static class Smoothness
 
     /// <summary>True when both rules hold.</summary>
     public static bool Holds(IReadOnlyList<double> moves) => Score(moves) <= 1 && BusiestShare(moves) <= BusiestLimit;
+
+    /// <summary>
+    /// A plan of frames as the viewer would judge it, and the one objective of visual pacing: a plan <em>keeps</em> the
+    /// rule when its score is at most a headroom (and its busiest share under the limit), it reaches the final step only on
+    /// its last frame, and no more than <see cref="FlickerShare"/> of its frames show no fit (<see cref="Calm"/>). Of the
+    /// plans that keep it, the better flickers less (all plans with at most <see cref="Calm"/> reversing frames count as
+    /// calm alike), then scores lower. A plan that keeps the rule with <see cref="Headroom"/> and is calm <em>settles</em>
+    /// pacing: nothing else need be tried.
+    /// </summary>
+    /// <param name="Score">The largest change of movement over the allowed change (<see cref="Score"/>).</param>
+    /// <param name="Busiest">The share of the motion the busiest tenth of the frames carry (<see cref="BusiestShare"/>).</param>
+    /// <param name="Reversals">Frames whose movement turns back on the previous frame's.</param>
+    /// <param name="Empty">Frames with no fit inside the panel.</param>
+    /// <param name="EndsEarly">Whether a frame before the last already shows the final step.</param>
+    /// <param name="Frames">Frames of the plan.</param>
+    public readonly record struct Verdict(double Score, double Busiest, int Reversals, int Empty, bool EndsEarly, int Frames)
+    {
+        /// <summary>Frames that may reverse, or show no fit, in a plan that does not flicker.</summary>
+        public int Calm => (int)Math.Floor(FlickerShare * Frames);
+
+        /// <summary>True when the plan keeps the rule with a score of at most <paramref name="headroom"/> (with room to spare for the busiest share too, below 1).</summary>
+        public bool Keeps(double headroom = Headroom) =>
+            Score <= headroom && Busiest <= BusiestLimit - (headroom < 1 ? BusiestMargin : 0) && !EndsEarly && Empty <= Calm;
+
+        /// <summary>True when the plan keeps the rule with room to spare and does not flicker.</summary>
+        public bool Settles => Keeps() && Reversals <= Calm;
+
+        /// <summary>How far the plan breaks the rule at worst: at most 1 when it keeps both limits.</summary>
+        public double Breach => Math.Max(Score, Busiest / BusiestLimit);
+
+        /// <summary>Orders plans that keep the rule: calm first, then the smoother.</summary>
+        public (int Flicker, double Score) Rank => (Math.Max(Reversals, Calm), Score);
+    }
 }

@@ -94,7 +94,7 @@ internal sealed class TrendWalk
             {
                 return null;
             }
-            goal = [.. progress.Select(p => KnotAtLength(length, Math.Clamp(p, 0, 1) * total))];
+            goal = [.. progress.Select(p => KnotAtLength(length, p * total))];
             goal[0] = 0;
             goal[^1] = _last;
             Spacing(goal, half);

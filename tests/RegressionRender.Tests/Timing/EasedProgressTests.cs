@@ -2,7 +2,7 @@ using RegressionRender.Core.Timing;
 
 namespace RegressionRender.Tests.Timing;
 
-/// <summary>The one easing policy: an easing is a speed profile, run forward, softened and capped.</summary>
+/// <summary>The one easing policy: an easing is a speed profile, run forward, capped and limited in how fast it changes.</summary>
 public sealed class EasedProgressTests
 {
     public static TheoryData<string> AllNames() => [.. Easing.Names];
@@ -31,6 +31,21 @@ public sealed class EasedProgressTests
         var progress = EasedProgress.For(Easing.Get(name), 240);
         var speeds = progress.Skip(1).Select((p, j) => p - progress[j]).ToArray();
         Assert.True(speeds.Max() <= (EasedProgress.MaxSpeed * speeds.Average()) + 1e-9, $"{name}: {speeds.Max() / speeds.Average():0.00}× the average");
+    }
+
+    [Theory]
+    [MemberData(nameof(AllNames))]
+    public void The_Easing_Alone_Keeps_Half_The_Smoothness_Rule_At_Any_Frame_Count(string name)
+    {
+        // A path that moves evenly, paced exactly by the easing, moves by the eased speeds: they alone must leave half of
+        // the jump rule's allowance (and room under the busiest share) to the path (elastic at 240 frames once scored 1.05).
+        foreach (var frames in new[] { 24, 36, 72, 240, 1800 })
+        {
+            var progress = EasedProgress.For(Easing.Get(name), frames);
+            var moves = progress.Skip(1).Select((p, j) => (p - progress[j]) * 1e6).ToArray();
+            Assert.True(Smoothness.Score(moves) <= 0.55, $"{name} at {frames} frames: score {Smoothness.Score(moves):F2}");
+            Assert.True(Smoothness.BusiestShare(moves) <= 0.31, $"{name} at {frames} frames: busiest {Smoothness.BusiestShare(moves):F2}");
+        }
     }
 
     [Fact]

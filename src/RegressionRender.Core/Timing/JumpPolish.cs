@@ -1,11 +1,13 @@
 namespace RegressionRender.Core.Timing;
 
 /// <summary>
-/// The last resort of visual pacing, for a plan that still breaks the smoothness rule by a little (a race whose
-/// diverging fit swings harder every step): the frames around the largest change of movement are moved, one at a
-/// time and only between their neighbours, to where that change is smallest, until the plan keeps the rule with
-/// room to spare or no frame can help. Positions stay on the run clock, so each frame is still a recorded step or a
-/// truthful tween; the first and last frames do not move, and no frame before the last reaches the end.
+/// The last resort of visual pacing, for a plan that still breaks the smoothness rule (a race whose diverging fit
+/// swings harder every step, with few frames per step): first sweeps over all frames spread the changes of movement
+/// out (each frame moved between its neighbours to where the changes it shapes exceed half the rule's allowance
+/// least), then the frames around the largest change are moved, one at a time, to where that change is smallest,
+/// until the plan keeps the rule with room to spare or no frame can help; the better of that and the worst-first
+/// polish alone is kept. Positions stay on the run clock, so each frame is still a recorded step or a truthful
+/// tween; the first and last frames do not move, and no frame before the last reaches the end.
 /// </summary>
 internal static class JumpPolish
 {
@@ -18,10 +20,101 @@ internal static class JumpPolish
     /// <summary>Frames moved at most, as a multiple of the frame count.</summary>
     private const int MovesPerFrame = 3;
 
+    /// <summary>Sweeps over every frame that spread the changes of movement out before the worst are attacked.</summary>
+    private const int Sweeps = 8;
+
     /// <summary>Positions with the largest change of movement reduced; <paramref name="positions"/> is not changed.</summary>
     public static double[] Polish(double[] positions, RunClock clock)
     {
+        var swept = Sweep(positions, clock);
+        var worst = WorstFirst(swept, clock);
+        var moves = FrameRefiner.Displacements(worst, clock)[1..];
+        var fromStart = WorstFirst((double[])positions.Clone(), clock);
+        return Smoothness.Score(moves) <= Smoothness.Score(FrameRefiner.Displacements(fromStart, clock)[1..]) ? worst : fromStart;
+    }
+
+    /// <summary>
+    /// Sweeps forward and backward over the frames, each moved between its neighbours to where the changes of movement
+    /// it shapes exceed half the rule's allowance least (squared): jumps spread over several frames instead of
+    /// sitting at one, and changes within half the allowance (an easing's own) are left alone.
+    /// </summary>
+    private static double[] Sweep(double[] positions, RunClock clock)
+    {
         var placed = (double[])positions.Clone();
+        var n = placed.Length;
+        if (n < 4)
+        {
+            return placed;
+        }
+        var moves = FrameRefiner.Displacements(placed, clock);
+        var lastBeforeEnd = clock.End - (clock.End * 1e-9);
+        for (var sweep = 0; sweep < Sweeps; sweep++)
+        {
+            clock.Cancellation.ThrowIfCancellationRequested();
+            var slack = Smoothness.Allowance(moves.Skip(1).Max()) / 2;
+            for (var k = 1; k <= n - 2; k++)
+            {
+                var frame = sweep % 2 == 0 ? k : n - 1 - k;
+                var low = placed[frame - 1];
+                var high = frame + 1 == n - 1 ? Math.Min(placed[frame + 1], lastBeforeEnd) : placed[frame + 1];
+                if (!(high > low))
+                {
+                    continue;
+                }
+                double Cost(double into, double outOf)
+                {
+                    double Excess(double change) => Math.Max(0, Math.Abs(change) - slack);
+                    var cost = Excess(outOf - into);
+                    cost *= cost;
+                    if (frame - 1 >= 1)
+                    {
+                        cost += Excess(into - moves[frame - 1]) * Excess(into - moves[frame - 1]);
+                    }
+                    if (frame + 2 < n)
+                    {
+                        cost += Excess(moves[frame + 2] - outOf) * Excess(moves[frame + 2] - outOf);
+                    }
+                    return cost;
+                }
+                var before = Cost(moves[frame], moves[frame + 1]);
+                if (before <= 0)
+                {
+                    continue;
+                }
+                var (best, bestCost) = (placed[frame], before);
+                var step = (high - low) / Samples;
+                for (var round = 0; round <= RefineRounds; round++)
+                {
+                    var center = best;
+                    for (var i = -Samples / 2; i <= Samples / 2; i++)
+                    {
+                        var at = round == 0 ? low + (step * (i + (Samples / 2))) : center + (step * i / (Samples / 2.0));
+                        if (at <= low || at >= high)
+                        {
+                            continue;
+                        }
+                        var cost = Cost(clock.Displacement(low, at), clock.Displacement(at, placed[frame + 1]));
+                        if (cost < bestCost)
+                        {
+                            (best, bestCost) = (at, cost);
+                        }
+                    }
+                    step /= round == 0 ? 1 : 4;
+                }
+                if (bestCost < before)
+                {
+                    placed[frame] = best;
+                    moves[frame] = clock.Displacement(low, best);
+                    moves[frame + 1] = clock.Displacement(best, placed[frame + 1]);
+                }
+            }
+        }
+        return placed;
+    }
+
+    /// <summary>The frames around the largest change of movement moved, one at a time, while that change shrinks.</summary>
+    private static double[] WorstFirst(double[] placed, RunClock clock)
+    {
         var n = placed.Length;
         if (n < 4)
         {

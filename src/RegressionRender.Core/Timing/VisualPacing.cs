@@ -51,8 +51,8 @@ internal static class VisualPacing
             return chosen.Positions;
         }
         judged.AddRange(Run(
-            judged.Where(plan => plan.Verdict.Keeps(headroom: double.PositiveInfinity))
-                .OrderBy(plan => plan.Verdict.Score).Take(2)
+            judged.Where(plan => plan.Verdict is { EndsEarly: false } verdict && verdict.Empty <= verdict.Calm)
+                .OrderBy(plan => plan.Verdict.Breach).Take(2)
                 .Select(plan => (Func<RunClock, double[]?>)(own => JumpPolish.Polish(plan.Positions, own))),
             clock));
         return (Best(judged) ?? Best(judged, headroom: 1) ?? judged.MinBy(plan => plan.Verdict.Breach)).Positions;

@@ -51,6 +51,23 @@ public sealed class TruthfulMotionTests
         AssertNoDeadTime(easing, plan);
     }
 
+    [Theory]
+    [InlineData(12, 8)]
+    [InlineData(30, 3)]
+    public void A_Race_With_A_Diverging_Fit_Keeps_The_Rule_With_Few_Frames(int fps, double seconds)
+    {
+        // With a frame or two per step of the flight, every placement jumps (1.3× the rule at 12 fps): the polish
+        // must spread the changes of movement over the frames.
+        var race = PreparedScene.Load(ExampleTheory.PathOf("race-converge-diverge.json"));
+        var config = race.Config with { Animation = race.Config.Animation with { Fps = fps, Duration = seconds } };
+        var plan = PlanReport.Build(PreparedScene.FromConfig(config, "race"));
+        var moves = plan.Frames.Where(f => f.Phase == "animate").Skip(1).Select(f => f.DisplacementPx).ToArray();
+        Assert.True(Smoothness.Score(moves) <= 1, $"a frame changes its movement by {Smoothness.Score(moves):F2}× the allowed amount");
+        Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
+        AssertTruthful("race", plan);
+        AssertNoDeadTime("race", plan);
+    }
+
     [Fact]
     public void A_Diverging_Fit_Does_Not_Spend_Its_Last_Frames_Off_The_Panel()
     {

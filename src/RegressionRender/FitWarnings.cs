@@ -6,8 +6,8 @@ namespace RegressionRender;
 
 /// <summary>
 /// What a teacher should hear about a scene that does not stop the render (printed by render, batch, plan and
-/// validate alike): rows skipped, data that cannot determine the model, a fit that diverged, a fit that ends far from
-/// its optimum. Each says what to change.
+/// validate alike): rows skipped, data that cannot determine the model, a fit that diverged or ends worse than it
+/// started, a fit that ends far from its optimum. Each says what to change.
 /// </summary>
 internal static class FitWarnings
 {
@@ -37,6 +37,12 @@ internal static class FitWarnings
             if (record.Info.DivergedAtStep is { } step)
             {
                 warnings.Add($"{label} diverged at step {step} (learning rate {fit.LearningRate:0.##########} is too high); the video shows it flying off");
+            }
+            else if (record.FinalLoss > record.EntryLoss(0))
+            {
+                // Worse at the end than at the start, without reaching the divergence limit yet: blowing up all the same.
+                warnings.Add($"{label} ends worse than it started: loss {Core.Text.ReadoutText.Significant(record.FinalLoss, 4)} after {record.Steps:N0} steps against {Core.Text.ReadoutText.Significant(record.EntryLoss(0), 4)} at the start; "
+                    + $"the learning rate (now {fit.LearningRate:0.##########}) is too high and it would diverge with more epochs — lower it, or keep it, if the lesson is divergence");
             }
             else if (record.Info.TargetLoss is { } best && record.FinalLoss - best > FarShare * (record.EntryLoss(0) - best) && record.FinalLoss > best * (1 + 1e-6) + 1e-12)
             {

@@ -21,7 +21,10 @@ internal static class JumpPolish
     private const int MovesPerFrame = 3;
 
     /// <summary>Sweeps over every frame that spread the changes of movement out before the worst are attacked.</summary>
-    private const int Sweeps = 8;
+    private const int Sweeps = 16;
+
+    /// <summary>The sweeps pull moves above this multiple of the mean move down: the busiest tenth then carry at most a tenth of it (33%, under <see cref="Smoothness.BusiestLimit"/>).</summary>
+    private const double BusiestCeiling = 3.3;
 
     /// <summary>Positions with the largest change of movement reduced; <paramref name="positions"/> is not changed.</summary>
     public static double[] Polish(double[] positions, RunClock clock)
@@ -52,6 +55,8 @@ internal static class JumpPolish
         {
             clock.Cancellation.ThrowIfCancellationRequested();
             var slack = Smoothness.Allowance(moves.Skip(1).Max()) / 2;
+            // No move above this many times the mean: then the busiest tenth of the frames carry at most a tenth of that.
+            var ceiling = BusiestCeiling * moves.Skip(1).Average();
             for (var k = 1; k <= n - 2; k++)
             {
                 var frame = sweep % 2 == 0 ? k : n - 1 - k;
@@ -66,6 +71,8 @@ internal static class JumpPolish
                     double Excess(double change) => Math.Max(0, Math.Abs(change) - slack);
                     var cost = Excess(outOf - into);
                     cost *= cost;
+                    var (overInto, overOut) = (Math.Max(0, into - ceiling), Math.Max(0, outOf - ceiling));
+                    cost += (overInto * overInto) + (overOut * overOut);
                     if (frame - 1 >= 1)
                     {
                         cost += Excess(into - moves[frame - 1]) * Excess(into - moves[frame - 1]);

@@ -14,9 +14,17 @@ internal static class VisibleMovement
     /// from the epoch's start to its end, so that per-sample SGD zig-zag (which frames spaced an epoch or more
     /// apart never show) does not count; within the epoch that amount is spread over the steps in proportion to
     /// each step's own movement, so that frames packed closer than an epoch follow the real motion. For full-batch
-    /// GD an epoch is one step and this is exactly the arc length of the curve's motion.
+    /// GD an epoch is one step: its net movement is the chord from step to step. Where no epoch shows any net
+    /// movement although the curves do move on screen (a fit seen only while a tween crosses the panel, from below
+    /// it to above it), the arc length counts instead, so those frames are not spread evenly over invisible steps.
     /// </summary>
     public static (double[] Knots, double[] Cumulative) Measure(RunClock clock)
+    {
+        var (knots, cumulative) = Measure(clock, arc: false);
+        return cumulative[^1] > 1e-9 ? (knots, cumulative) : Measure(clock, arc: true);
+    }
+
+    private static (double[] Knots, double[] Cumulative) Measure(RunClock clock, bool arc)
     {
         var end = clock.End;
         // Short records get several knots per step: within a step parameters move linearly but the curve on
@@ -55,7 +63,7 @@ internal static class VisibleMovement
                 raw[k] = clock.Distance(previous, current);
                 sum += raw[k];
             }
-            var net = stop == start + 1 ? raw[start] : clock.Distance(first, current);
+            var net = arc ? sum : stop == start + 1 ? raw[start] : clock.Distance(first, current);
             for (var k = start; k < stop; k++)
             {
                 var share = sum > 0 ? raw[k] / sum : 1.0 / (stop - start);

@@ -52,7 +52,7 @@ internal static class VisualPacing
         }
         judged.AddRange(Run(
             judged.Where(plan => plan.Verdict is { EndsEarly: false } verdict && verdict.Empty <= verdict.Calm)
-                .OrderBy(plan => plan.Verdict.Breach).Take(2)
+                .OrderBy(plan => plan.Verdict.Breach).Take(3)
                 .Select(plan => (Func<RunClock, double[]?>)(own => JumpPolish.Polish(plan.Positions, own))),
             clock));
         return (Best(judged) ?? Best(judged, headroom: 1) ?? judged.MinBy(plan => plan.Verdict.Breach)).Positions;

@@ -59,6 +59,30 @@ public sealed class TeachingWarningTests
     }
 
     [Fact]
+    public async Task A_Fit_That_Ends_Worse_Than_It_Started_Is_Told_To_Lower_Its_Learning_Rate()
+    {
+        // GD at η = 2.15 on standardized x swings ever wider, but 40 steps do not reach the divergence limit: the advice
+        // must not be "more epochs or a larger learning rate" (an independent review's case).
+        using var folder = new TempFolder();
+        var config = folder.Write("swinging.json", """
+            {
+              "data": { "points": [[0.5, 2.1], [1.3, 2.9], [2.2, 2.4], [2.9, 4.6], [3.7, 4.1], [4.4, 6.3], [5.2, 5.5], [6.1, 7.9]] },
+              "fit": { "optimizer": "gd", "learningRate": 2.15, "epochs": 40, "standardize": true },
+              "animation": { "duration": 1, "fps": 10 },
+              "view": { "width": 160, "height": 120 },
+              "output": { "formats": ["png"] }
+            }
+            """);
+
+        var validate = await CliRunner.RunAsync("validate", config);
+
+        Assert.True(validate.ExitCode == 0, validate.Error);
+        var line = Assert.Single(validate.Error.Split('\n'), l => l.Contains("warning:", StringComparison.Ordinal));
+        Assert.Matches(@"GD ends worse than it started: loss [0-9.]+(×10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)? after 40 steps against [0-9.]+ at the start; the learning rate \(now 2.15\) is too high", line);
+        Assert.DoesNotContain("larger learning rate", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_Converging_Fit_Says_Nothing()
     {
         using var folder = new TempFolder();

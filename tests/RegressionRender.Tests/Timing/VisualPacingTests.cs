@@ -82,6 +82,24 @@ public sealed class VisualPacingTests
     }
 
     [Fact]
+    public void A_Fit_Seen_Only_While_It_Crosses_The_Panel_Gets_The_Frames_Of_The_Crossing()
+    {
+        // Body mass (g) against flipper length (mm), GD far too fast on standardized x from the all-zero start: the line
+        // starts far below the view, crosses it once during the first step and never comes back. Step to step nothing
+        // is seen (below, then above); the frames must go to the crossing, not spread evenly over invisible steps.
+        var data = new Core.Data.Dataset([181, 186, 195, 193, 190, 210, 217, 221, 230, 215], [3750, 3800, 3250, 3450, 3650, 4200, 4700, 5300, 5700, 5000], "flipper", "mass", 0);
+        var fit = Fitter.Fit(data, new RegressionModel(ModelKind.Linear, 1), new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 2.6, Epochs = 100, Standardize = true }, "GD", "penguins");
+        var panel = new Viewport(new AxisRange(170, 235), new AxisRange(3000, 6000), new PixelRect(100, 100, 1100, 700));
+        var clock = new RunClock([fit], new CurveProbe(panel));
+
+        var positions = VisualPacing.Positions(EasedProgress.For(Easing.Get("cubic-in-out"), 120), clock);
+        var verdict = VisualPacing.Judge(positions, clock);
+
+        Assert.True(verdict.Empty <= verdict.Calm, $"{verdict.Empty} of 120 frames show no fit");
+        Assert.True(verdict.Keeps(headroom: 1), $"score {verdict.Score:F2}, busiest {verdict.Busiest:F2}");
+    }
+
+    [Fact]
     public void Curves_That_Never_Show_Get_Frames_Even_In_Steps()
     {
         // A panel far above the data: no fit is ever inside it, nothing moves on screen.

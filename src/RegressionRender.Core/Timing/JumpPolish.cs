@@ -23,6 +23,9 @@ internal static class JumpPolish
     /// <summary>Sweeps over every frame that spread the changes of movement out before the worst are attacked.</summary>
     private const int Sweeps = 16;
 
+    /// <summary>Rounds of refinement around the best sample in a sweep (a sweep moves every frame: it looks less closely).</summary>
+    private const int SweepRefineRounds = 3;
+
     /// <summary>The sweeps pull moves above this multiple of the mean move down: the busiest tenth then carry at most a tenth of it (33%, under <see cref="Smoothness.BusiestLimit"/>).</summary>
     private const double BusiestCeiling = 3.3;
 
@@ -54,9 +57,15 @@ internal static class JumpPolish
         for (var sweep = 0; sweep < Sweeps; sweep++)
         {
             clock.Cancellation.ThrowIfCancellationRequested();
+            // Done when the plan keeps the rule with room to spare.
+            if (Smoothness.Score(moves[1..]) <= Smoothness.Headroom * 0.9 && Smoothness.BusiestShare(moves[1..]) <= Smoothness.BusiestLimit - Smoothness.BusiestMargin)
+            {
+                break;
+            }
             var slack = Smoothness.Allowance(moves.Skip(1).Max()) / 2;
             // No move above this many times the mean: then the busiest tenth of the frames carry at most a tenth of that.
             var ceiling = BusiestCeiling * moves.Skip(1).Average();
+            var moved = false;
             for (var k = 1; k <= n - 2; k++)
             {
                 var frame = sweep % 2 == 0 ? k : n - 1 - k;
@@ -90,7 +99,7 @@ internal static class JumpPolish
                 }
                 var (best, bestCost) = (placed[frame], before);
                 var step = (high - low) / Samples;
-                for (var round = 0; round <= RefineRounds; round++)
+                for (var round = 0; round <= SweepRefineRounds; round++)
                 {
                     var center = best;
                     for (var i = -Samples / 2; i <= Samples / 2; i++)
@@ -113,7 +122,12 @@ internal static class JumpPolish
                     placed[frame] = best;
                     moves[frame] = clock.Displacement(low, best);
                     moves[frame + 1] = clock.Displacement(best, placed[frame + 1]);
+                    moved = true;
                 }
+            }
+            if (!moved)
+            {
+                break;
             }
         }
         return placed;

@@ -12,9 +12,9 @@ namespace RegressionRender.Core.Timing;
 /// back faster than frames can show (stochastic noise, loss spikes, momentum in a narrow valley);
 /// the <em>budget walk</em> (<see cref="BudgetWalk"/>), each frame given its share of the path still ahead, looking 3×
 /// and 12× its movement ahead, for paths whose steps grow (divergence).</item>
-/// <item>The placement likeliest to suit the fits goes first (the trend walk when a fit is stochastic, else the
-/// inverse); when its plan settles (keeps the rule with room to spare and is calm), it is the plan.</item>
-/// <item>Otherwise the others are placed too, side by side, and the best plan by the verdict wins.</item>
+/// <item>They run in stages, likeliest first: for a stochastic fit the trend walk, then the others side by side; for
+/// deterministic fits the inverse, then the budget walks, then the trend walk. Once the best plan so far settles
+/// (keeps the rule with room to spare and is calm), it is the plan; after the last stage, the best that keeps the rule.</item>
 /// <item>When none keeps the rule with room to spare, the two smoothest are polished frame by frame
 /// (<see cref="JumpPolish"/>); a plan that keeps the rule at all then wins, and failing that the one that breaks it least.</item>
 /// </list>
@@ -37,15 +37,21 @@ internal static class VisualPacing
         Func<RunClock, double[]?> inverse = own => FrameRefiner.Refine(Invert(eased, knots, cumulative, own.End), eased, own);
         Func<RunClock, double[]?> trend = own => TrendWalk.Positions(eased, own);
         var budget = BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach)));
-        var stochastic = clock.Fits.Any(f => f.Info.StepsPerEpoch > 1);
-        var (first, others) = stochastic ? (trend, inverse) : (inverse, trend);
+        // Stages, likeliest first: a stochastic fit's noise wants the trend walk; a deterministic fit moves on (the
+        // inverse) or grows (the budget walk), and oscillates faster than the frames (the trend walk) least often.
+        List<Func<RunClock, double[]?>[]> stages = clock.Fits.Any(f => f.Info.StepsPerEpoch > 1)
+            ? [[trend], [inverse, .. budget]]
+            : [[inverse], [.. budget], [trend]];
 
-        var judged = Run([first], clock);
-        if (Best(judged) is { Verdict.Settles: true } settled)
+        var judged = new List<Judged>();
+        foreach (var stage in stages)
         {
-            return settled.Positions;
+            judged.AddRange(Run(stage, clock));
+            if (Best(judged) is { Verdict.Settles: true } settled)
+            {
+                return settled.Positions;
+            }
         }
-        judged.AddRange(Run([others, .. budget], clock));
         if (Best(judged) is { } chosen)
         {
             return chosen.Positions;

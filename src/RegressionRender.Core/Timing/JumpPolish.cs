@@ -97,26 +97,8 @@ internal static class JumpPolish
                 {
                     continue;
                 }
-                var (best, bestCost) = (placed[frame], before);
-                var step = (high - low) / Samples;
-                for (var round = 0; round <= SweepRefineRounds; round++)
-                {
-                    var center = best;
-                    for (var i = -Samples / 2; i <= Samples / 2; i++)
-                    {
-                        var at = round == 0 ? low + (step * (i + (Samples / 2))) : center + (step * i / (Samples / 2.0));
-                        if (at <= low || at >= high)
-                        {
-                            continue;
-                        }
-                        var cost = Cost(clock.Displacement(low, at), clock.Displacement(at, placed[frame + 1]));
-                        if (cost < bestCost)
-                        {
-                            (best, bestCost) = (at, cost);
-                        }
-                    }
-                    step /= round == 0 ? 1 : 4;
-                }
+                var next = placed[frame + 1];
+                var (best, bestCost) = Search(low, high, placed[frame], before, SweepRefineRounds, at => Cost(clock.Displacement(low, at), clock.Displacement(at, next)));
                 if (bestCost < before)
                 {
                     placed[frame] = best;
@@ -167,26 +149,8 @@ internal static class JumpPolish
                     continue;
                 }
                 var before = LocalJump(moves, frame);
-                var (best, bestJump) = (placed[frame], before);
-                var step = (high - low) / Samples;
-                for (var round = 0; round <= RefineRounds; round++)
-                {
-                    var center = best;
-                    for (var k = -Samples / 2; k <= Samples / 2; k++)
-                    {
-                        var at = round == 0 ? low + (step * (k + (Samples / 2))) : center + (step * k / (Samples / 2.0));
-                        if (at <= low || at >= high)
-                        {
-                            continue;
-                        }
-                        var jump = LocalJump(moves, frame, clock.Displacement(low, at), clock.Displacement(at, placed[frame + 1]));
-                        if (jump < bestJump)
-                        {
-                            (best, bestJump) = (at, jump);
-                        }
-                    }
-                    step /= round == 0 ? 1 : 4;
-                }
+                var next = placed[frame + 1];
+                var (best, bestJump) = Search(low, high, placed[frame], before, RefineRounds, at => LocalJump(moves, frame, clock.Displacement(low, at), clock.Displacement(at, next)));
                 if (bestJump < before * 0.999)
                 {
                     placed[frame] = best;
@@ -202,6 +166,36 @@ internal static class JumpPolish
             }
         }
         return placed;
+    }
+
+    /// <summary>
+    /// The place strictly between <paramref name="low"/> and <paramref name="high"/> where <paramref name="cost"/> is
+    /// lowest: <see cref="Samples"/> even samples, then <paramref name="rounds"/> rounds of finer samples round the best;
+    /// <paramref name="start"/> (costing <paramref name="startCost"/>) when none beats it.
+    /// </summary>
+    private static (double At, double Cost) Search(double low, double high, double start, double startCost, int rounds, Func<double, double> cost)
+    {
+        var (best, bestCost) = (start, startCost);
+        var step = (high - low) / Samples;
+        for (var round = 0; round <= rounds; round++)
+        {
+            var center = best;
+            for (var k = -Samples / 2; k <= Samples / 2; k++)
+            {
+                var at = round == 0 ? low + (step * (k + (Samples / 2))) : center + (step * k / (Samples / 2.0));
+                if (at <= low || at >= high)
+                {
+                    continue;
+                }
+                var value = cost(at);
+                if (value < bestCost)
+                {
+                    (best, bestCost) = (at, value);
+                }
+            }
+            step /= round == 0 ? 1 : 4;
+        }
+        return (best, bestCost);
     }
 
     /// <summary>The index j of the moves j, j + 1 that differ most (moves[0] is not a move), and the plan's score.</summary>

@@ -15,7 +15,8 @@ namespace RegressionRender.Core.Timing;
 /// <item>They run in stages, likeliest first: for a stochastic fit the trend walk, then the others side by side; for
 /// deterministic fits the inverse, then the budget walks, then the trend walk. Once the best plan so far settles
 /// (keeps the rule with room to spare and is calm), it is the plan; after the last stage, the best that keeps the rule.</item>
-/// <item>When none keeps the rule with room to spare, the two smoothest are polished frame by frame
+/// <item>When none keeps the rule with room to spare, the <see cref="PolishedPlans"/> that break it least (that end on
+/// time and show a fit) are polished frame by frame
 /// (<see cref="JumpPolish"/>); a plan that keeps the rule at all then wins, and failing that the one that breaks it least.</item>
 /// </list>
 /// </summary>
@@ -23,6 +24,9 @@ internal static class VisualPacing
 {
     /// <summary>How far along the path a frame of the budget walk looks for its movement, in multiples of it (<see cref="BudgetWalk"/>).</summary>
     private static readonly double[] BudgetReaches = [3, 12];
+
+    /// <summary>How many plans are polished when none keeps the rule with room to spare.</summary>
+    private const int PolishedPlans = 3;
 
     /// <summary>Clock positions for eased progress values (cumulative, 0 first and 1 last: <see cref="EasedProgress"/>).</summary>
     public static double[] Positions(IReadOnlyList<double> eased, RunClock clock)
@@ -58,7 +62,7 @@ internal static class VisualPacing
         }
         judged.AddRange(Run(
             judged.Where(plan => plan.Verdict is { EndsEarly: false } verdict && verdict.Empty <= verdict.Calm)
-                .OrderBy(plan => plan.Verdict.Breach).Take(3)
+                .OrderBy(plan => plan.Verdict.Breach).Take(PolishedPlans)
                 .Select(plan => (Func<RunClock, double[]?>)(own => JumpPolish.Polish(plan.Positions, own))),
             clock));
         return (Best(judged) ?? Best(judged, headroom: 1) ?? judged.MinBy(plan => plan.Verdict.Breach)).Positions;

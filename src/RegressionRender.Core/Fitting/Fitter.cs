@@ -43,7 +43,9 @@ public static class Fitter
         var random = new Random(fit.Seed);
 
         var (optimum, reason) = Target(model, fit, z, data.Y);
-        var bowl = optimum is null ? null : new LossBowl(optimum, objective.HalfHessian(optimum));
+        // The bowl needs a minimiser: the optimum, or, where least squares has many (too few distinct x), any one of them.
+        var center = optimum ?? (model.IsLogistic || fit.L2 > 0 ? null : LeastSquares.AnyMinimizer(z, data.Y, p));
+        var bowl = center is null ? null : new LossBowl(center, objective.HalfHessian(center));
         var capacity = (int)Math.Min((totalSteps / stride) + 2, RecordLimit + 2);
         var recorded = new List<double>(capacity * p);
         var losses = new List<double>(capacity);
@@ -99,7 +101,7 @@ public static class Fitter
         var target = optimum;
         var targetLoss = optimum is null ? (double?)null : objective.Loss(optimum);
         var info = new FitRecordInfo(label, model with { Scaling = scaling }, stepsPerEpoch, fit.Epochs, divergedAt, target, targetLoss, reason, scaling, fit.L2);
-        return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms], bowl?.ToPath(target!, targetLoss!.Value, model.Degree == 1 && !model.IsLogistic ? Spread(z) / Math.Max(Spread(data.Y), 1e-300) : null), objective);
+        return new FitRecord(info, lastRecorded, stride, [.. recorded], [.. losses], [.. norms], bowl?.ToPath(center!, objective.Loss(center!), model.Degree == 1 && !model.IsLogistic ? Spread(z) / Math.Max(Spread(data.Y), 1e-300) : null), objective);
 
         void Record(double loss)
         {

@@ -87,6 +87,24 @@ public static class LeastSquares
         return theta.All(double.IsFinite) ? theta : null;
     }
 
+    /// <summary>
+    /// One θ minimising mean((y − f(x))²) when the minimiser is not unique (fewer distinct x values than parameters):
+    /// the polynomial of degree d − 1 through the mean y at each of the d distinct x values, its higher coefficients 0.
+    /// Every minimiser fits those means exactly, so all have the same loss; the fitted steps' distance from any one of
+    /// them measures how much worse than the optimum they fit. Null when the minimiser is unique (use <see cref="Solve"/>).
+    /// </summary>
+    public static double[]? AnyMinimizer(IReadOnlyList<double> xs, IReadOnlyList<double> ys, int parameterCount)
+    {
+        var means = xs.Zip(ys).GroupBy(point => point.First).Select(g => (X: g.Key, Y: g.Average(point => point.Second))).ToList();
+        if (means.Count >= parameterCount || Solve([.. means.Select(m => m.X)], [.. means.Select(m => m.Y)], means.Count) is not { } exact)
+        {
+            return null;
+        }
+        var theta = new double[parameterCount];
+        exact.CopyTo(theta, 0);
+        return theta;
+    }
+
     private static void Reflect(double[,] a, int k, int n, double vv, Func<int, double> get, Action<int, double> set)
     {
         var dot = 0.0;

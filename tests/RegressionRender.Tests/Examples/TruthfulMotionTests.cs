@@ -87,6 +87,34 @@ public sealed class TruthfulMotionTests
         AssertNoDeadTime("diverge", plan);
     }
 
+    [Fact]
+    public void A_Fit_With_Many_Optima_Moves_Forward_Smoothly()
+    {
+        // Degree 9 through 9 points: many polynomials fit them exactly, so there is no single optimum to tween
+        // round. Straight tweens then dipped below both steps and were shown as the nearer step instead: frames went
+        // back to step 0 and the plan jumped (6.7× the rule) where pacing had judged it smooth.
+        using var folder = new TempFolder();
+        var config = folder.Write("many.json", """
+            { "data": { "points": [[1.2, 1.2], [3, 2.5], [5.1, 6], [6.3, 4.5], [7.1, 5.2], [8.2, 8.9], [9, 13.8], [11.2, 12.1], [13.8, 14.2]] },
+              "model": { "type": "polynomial", "degree": 9 },
+              "fit": { "optimizer": "adam", "learningRate": 0.1, "epochs": 3000, "standardize": true },
+              "animation": { "duration": 4 },
+              "view": { "width": 1280, "height": 720, "panels": ["fit", "loss"] } }
+            """);
+        var plan = PlanReport.Build(PreparedScene.Load(config));
+        Assert.Null(plan.Fits[0].Target);
+        var animated = plan.Frames.Where(f => f.Phase == "animate").ToList();
+        for (var j = 1; j < animated.Count; j++)
+        {
+            Assert.True(animated[j].Fits[0].Iteration >= animated[j - 1].Fits[0].Iteration, $"frame {animated[j].Frame} goes back");
+        }
+        var moves = animated.Skip(1).Select(f => f.DisplacementPx).ToArray();
+        Assert.True(Smoothness.Score(moves) <= 1, $"a frame changes its movement by {Smoothness.Score(moves):F2}× the allowed amount");
+        Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
+        AssertTruthful("many optima", plan);
+        AssertNoDeadTime("many optima", plan);
+    }
+
     [Theory]
     [Trait("Speed", "Slow")]
     [InlineData("Horsepower", "\"gd\", \"learningRate\": 0.1|\"gd\", \"learningRate\": 1.6|\"gd\", \"learningRate\": 2.3|\"adam\", \"learningRate\": 0.5", 9)]

@@ -114,6 +114,19 @@ public sealed class FitterTests
     }
 
     [Fact]
+    public void Any_Minimizer_Fits_The_Mean_At_Each_Distinct_X_When_Least_Squares_Has_Many()
+    {
+        // Two distinct x values (Anscombe IV's shape) and a quadratic: three parameters, two equations.
+        double[] xs = [8, 8, 8, 19, 8, 8];
+        double[] ys = [6.6, 5.8, 7.7, 12.5, 8.8, 7.0];
+        Assert.Null(LeastSquares.Solve(xs, ys, 3));
+        var any = LeastSquares.AnyMinimizer(xs, ys, 3)!;
+        Assert.Equal((6.6 + 5.8 + 7.7 + 8.8 + 7.0) / 5, RegressionModel.Polynomial(any, 8), 9);
+        Assert.Equal(12.5, RegressionModel.Polynomial(any, 19), 9);
+        Assert.Null(LeastSquares.AnyMinimizer(Seed.X, Seed.Y, 2)); // unique: Solve's
+    }
+
+    [Fact]
     public void Record_Limit_Is_Checked_Before_Fitting()
     {
         var fit = new FitConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 0.001, Epochs = 10_000_000 };

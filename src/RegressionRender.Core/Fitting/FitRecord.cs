@@ -72,15 +72,64 @@ public sealed class FitRecord
     /// <summary>
     /// The parameters drawn at a fractional step: a kept step exactly, or the truthful tween between the two kept
     /// steps around it: the straight line, lifted off the valley floor where it would show a better fit than both (<see cref="LevelPath"/>).
+    /// Where even that would flatter the fit (<see cref="Holds"/>), the nearer of the two steps: a cut halfway.
     /// </summary>
     public void Tween(double step, Span<double> destination)
     {
         var (lower, fraction) = Split(step);
-        if (fraction == 0 || _levels is null || !_levels.TryTween(lower, fraction, Entry(lower), Entry(lower + 1), destination))
+        if (fraction == 0 || Holds(lower))
         {
-            Interpolate(step, destination);
+            Entry(fraction < 0.5 ? lower : lower + 1).CopyTo(destination);
+            return;
+        }
+        Path(lower, fraction, destination);
+    }
+
+    /// <summary>The tween a fraction of the way from kept entry <paramref name="lower"/> to the next, before any hold.</summary>
+    private void Path(int lower, double fraction, Span<double> destination)
+    {
+        if (_levels is null || !_levels.TryTween(lower, fraction, Entry(lower), Entry(lower + 1), destination))
+        {
+            Lerp(Entry(lower), Entry(lower + 1), fraction, destination);
         }
     }
+
+    /// <summary>
+    /// True when the tween from kept entry <paramref name="entry"/> to the next would show a fit better than both
+    /// (loss below <see cref="HoldMargin"/> × the lower of theirs) somewhere on the way, so the frames between them
+    /// hold a step instead. Never for least squares with a minimiser, whose level path is exact; elsewhere (the
+    /// log-loss, which the bowl only approximates; no minimiser found) the path is checked at a few points, once.
+    /// </summary>
+    public bool Holds(int entry)
+    {
+        if (_levels is not null && _objective is SquaredLoss)
+        {
+            return false;
+        }
+        _held ??= new byte[Math.Max(EntryCount - 1, 1)];
+        if (_held[entry] == 0)
+        {
+            var floor = HoldMargin * Math.Min(_loss[entry], _loss[entry + 1]);
+            var probe = new double[ParameterCount];
+            var flatters = false;
+            for (var i = 1; i < HoldChecks && !flatters; i++)
+            {
+                Path(entry, (double)i / HoldChecks, probe);
+                flatters = !(_objective.Loss(probe) >= floor);
+            }
+            _held[entry] = flatters ? (byte)2 : (byte)1;
+        }
+        return _held[entry] == 2;
+    }
+
+    /// <summary>Per segment between kept entries: 0 unchecked, 1 tweened, 2 held (<see cref="Holds"/>); benign races between threads.</summary>
+    private byte[]? _held;
+
+    /// <summary>Points of a segment checked for <see cref="Holds"/>, less one.</summary>
+    private const int HoldChecks = 16;
+
+    /// <summary>Stricter than the truth rule's 0.99, so that a dip between the points checked does not cross it.</summary>
+    private const double HoldMargin = 0.995;
 
     /// <summary>
     /// True when some tween may show a loss far above both of its steps' (a line pivoting through the vertical, or a fit
@@ -130,8 +179,12 @@ public sealed class FitRecord
             a.CopyTo(destination);
             return;
         }
-        var b = Entry(lower + 1);
-        for (var k = 0; k < ParameterCount; k++)
+        Lerp(a, Entry(lower + 1), fraction, destination);
+    }
+
+    private static void Lerp(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double fraction, Span<double> destination)
+    {
+        for (var k = 0; k < a.Length; k++)
         {
             destination[k] = a[k] + ((b[k] - a[k]) * fraction);
         }

@@ -9,8 +9,9 @@ namespace RegressionRender.Core.Timing;
 /// steps around it (<see cref="FitRecord.Tween"/>);</item>
 /// <item>the first frame shows step 0 and the last the final step, exactly.</item>
 /// </list>
-/// A tween whose loss would be below 0.99 × the lower loss of its two steps (possible only where the loss is not
-/// quadratic, as for logistic regression) shows the nearer step instead.
+/// Where the tween would show a fit better than both its steps (possible only where the loss is not exactly the bowl
+/// the tween is shaped by, as for logistic regression), the frame shows the nearer step (<see cref="FitRecord.Holds"/>),
+/// as pacing saw it; a frame whose own tween still falls below 0.99 × the lower loss does too.
 /// </summary>
 internal static class FrameDisplay
 {
@@ -55,9 +56,9 @@ internal static class FrameDisplay
     private static FitState AtStep(CurveProbe probe, FitRecord record, double step)
     {
         var (lower, upper, fraction) = record.Bracket(step);
-        if (upper == lower)
+        if (upper == lower || record.Holds(lower))
         {
-            return AtEntry(probe, record, lower);
+            return AtEntry(probe, record, fraction < 0.5 ? lower : upper);
         }
         var parameters = new double[record.ParameterCount];
         record.Tween(step, parameters);

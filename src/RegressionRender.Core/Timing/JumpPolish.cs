@@ -32,9 +32,18 @@ internal static class JumpPolish
     /// <summary>Positions with the largest change of movement reduced; <paramref name="positions"/> is not changed.</summary>
     public static double[] Polish(double[] positions, RunClock clock)
     {
-        var swept = Sweep(positions, clock);
-        var worst = WorstFirst(swept, clock);
+        var worst = WorstFirst(Sweep(positions, clock), clock);
         var moves = FrameRefiner.Displacements(worst, clock)[1..];
+        for (var again = 0; again < 3 && Smoothness.Score(moves) > Smoothness.Headroom * 0.9; again++)
+        {
+            var next = WorstFirst(Sweep(worst, clock), clock);
+            var nextMoves = FrameRefiner.Displacements(next, clock)[1..];
+            if (Smoothness.Score(nextMoves) >= Smoothness.Score(moves) * 0.99)
+            {
+                break;
+            }
+            (worst, moves) = (next, nextMoves);
+        }
         var fromStart = WorstFirst((double[])positions.Clone(), clock);
         return Smoothness.Score(moves) <= Smoothness.Score(FrameRefiner.Displacements(fromStart, clock)[1..]) ? worst : fromStart;
     }

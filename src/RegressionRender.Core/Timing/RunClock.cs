@@ -13,16 +13,24 @@ internal sealed class RunClock
     private readonly IReadOnlyList<FitRecord> _fits;
     private readonly double[] _stepsPerClockStep;
     private readonly double[][] _scratch;
+    private readonly double _start;
     private readonly float[] _rowA;
     private readonly float[] _rowB;
 
     public RunClock(IReadOnlyList<FitRecord> fits, CurveProbe probe, CancellationToken cancellation = default)
+        : this(fits, probe, 0, cancellation)
+    {
+    }
+
+    /// <summary>A clock whose 0 stands for step <paramref name="start"/> of the reference run (<see cref="From"/>).</summary>
+    private RunClock(IReadOnlyList<FitRecord> fits, CurveProbe probe, double start, CancellationToken cancellation)
     {
         _fits = fits;
         Probe = probe;
         Cancellation = cancellation;
+        _start = start;
         var reference = fits.MaxBy(f => (double)f.Steps / f.Info.StepsPerEpoch)!;
-        End = reference.Steps;
+        End = reference.Steps - start;
         StepsPerEpoch = reference.Info.StepsPerEpoch;
         _stepsPerClockStep = [.. fits.Select(f => (double)f.Info.StepsPerEpoch / reference.Info.StepsPerEpoch)];
         _scratch = [.. fits.Select(f => new double[f.ParameterCount])];
@@ -47,7 +55,7 @@ internal sealed class RunClock
 
     /// <summary>The fractional step fit <paramref name="fit"/> shows at clock position <paramref name="u"/>.</summary>
     public double Iteration(int fit, double u) =>
-        u >= End ? _fits[fit].Steps : Math.Min(Math.Max(u, 0) * _stepsPerClockStep[fit], _fits[fit].Steps);
+        u >= End ? _fits[fit].Steps : Math.Min((Math.Max(u, 0) + _start) * _stepsPerClockStep[fit], _fits[fit].Steps);
 
     /// <summary>Length of a row of <see cref="Sample"/>.</summary>
     public int RowLength => _fits.Count * CurveProbe.SampleCount;
@@ -66,7 +74,10 @@ internal sealed class RunClock
     }
 
     /// <summary>A clock over the same fits with its own scratch buffers, for use on another thread.</summary>
-    public RunClock Copy() => new(_fits, Probe, Cancellation);
+    public RunClock Copy() => new(_fits, Probe, _start, Cancellation);
+
+    /// <summary>The same clock starting at position <paramref name="start"/> of this one (a clock starting at 0): positions on it are this one's less <paramref name="start"/>.</summary>
+    public RunClock From(double start) => new(_fits, Probe, _start + start, Cancellation);
 
     /// <summary>The visible movement, between clock positions <paramref name="from"/> and <paramref name="to"/>, of what pacing follows.</summary>
     public double Displacement(double from, double to)

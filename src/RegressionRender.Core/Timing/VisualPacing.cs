@@ -4,6 +4,8 @@ namespace RegressionRender.Core.Timing;
 /// Visual pacing: frames spaced so that the curves move by equal on-screen distances, shaped by the easing. It is one
 /// stage with one objective (<see cref="Smoothness.Verdict"/>: keep the smoothness rule, do not flicker, show a fit):
 /// <list type="number">
+/// <item>Where no fit shows in the panel at first (a start off the view), the placements start at the last step
+/// before one does; the first frame still shows step 0.</item>
 /// <item>Three placements each put every frame on the run clock, so each frame is a recorded step or a tween between
 /// two:
 /// the <em>inverse</em> of the visible-movement measure, refined against the movement between the frames actually
@@ -29,7 +31,9 @@ internal static class VisualPacing
     private const int PolishedPlans = 3;
 
     /// <summary>Clock positions for eased progress values (cumulative, 0 first and 1 last: <see cref="EasedProgress"/>).</summary>
-    public static double[] Positions(IReadOnlyList<double> eased, RunClock clock)
+    public static double[] Positions(IReadOnlyList<double> eased, RunClock clock) => Positions(eased, clock, skipLeadIn: true);
+
+    private static double[] Positions(IReadOnlyList<double> eased, RunClock clock, bool skipLeadIn)
     {
         var (knots, cumulative) = VisibleMovement.Measure(clock);
         clock.Cancellation.ThrowIfCancellationRequested();
@@ -37,6 +41,14 @@ internal static class VisualPacing
         {
             // Nothing moves on screen: frames even in steps.
             return [.. eased.Select(e => e * clock.End)];
+        }
+        // A lead-in where no fit is in view (a fit starting off the panel): every placement starts at the last step
+        // before one shows, which looks the same as step 0; the first frame still shows step 0.
+        var leadIn = skipLeadIn ? LeadIn(knots, clock) : 0;
+        if (skipLeadIn && leadIn > 0)
+        {
+            var placed = Positions(eased, clock.From(leadIn), skipLeadIn: false);
+            return [0, .. placed.Skip(1).Select(u => u + leadIn)];
         }
         Func<RunClock, double[]?> inverse = own => FrameRefiner.Refine(Invert(eased, knots, cumulative, own.End), eased, own);
         Func<RunClock, double[]?> trend = own => TrendWalk.Positions(eased, own);
@@ -66,6 +78,24 @@ internal static class VisualPacing
                 .Select(plan => (Func<RunClock, double[]?>)(own => JumpPolish.Polish(plan.Positions, own))),
             clock));
         return (Best(judged) ?? Best(judged, headroom: 1) ?? judged.MinBy(plan => plan.Verdict.Breach)).Positions;
+    }
+
+    /// <summary>The last whole step before any fit shows inside the panel (0 when one does at once).</summary>
+    private static double LeadIn(double[] knots, RunClock clock)
+    {
+        var row = new float[clock.RowLength];
+        var k = 0;
+        while (k < knots.Length - 1 && Sampled(knots[k + 1]) is var shown && !clock.Probe.AnyInside(shown))
+        {
+            k++;
+        }
+        return Math.Floor(knots[k]);
+
+        float[] Sampled(double u)
+        {
+            clock.Sample(u, row);
+            return row;
+        }
     }
 
     /// <summary>A placement and its verdict.</summary>

@@ -141,6 +141,28 @@ public sealed class TruthfulMotionTests
         AssertNoDeadTime("logistic", plan);
     }
 
+    [Fact]
+    public void A_Noisy_Fit_Starting_Off_The_Panel_Spends_No_Frames_Before_It_Shows()
+    {
+        // Shuffled SGD from y = 0, below Anscombe IV, in 48 frames: the trend walk gave the first five frames to the
+        // steps before the line enters the panel (6 empty frames, 12%); every placement now starts where a fit shows.
+        using var folder = new TempFolder();
+        File.Copy(Repo.Path_("examples", "data", "anscombe.csv"), folder.File("anscombe.csv"));
+        var config = folder.Write("sgd.json", """
+            { "data": { "csv": "anscombe.csv", "x": "X", "y": "Y", "filter": { "column": "Series", "equals": "IV" } },
+              "fit": { "optimizer": "sgd", "shuffle": true, "learningRate": 0.05, "epochs": 30, "standardize": true },
+              "animation": { "duration": 4, "fps": 12 },
+              "view": { "width": 800, "height": 800, "panels": ["fit"] } }
+            """);
+        var plan = PlanReport.Build(PreparedScene.Load(config));
+        Assert.Equal(0, plan.Frames.First(f => f.Phase == "animate").Fits[0].Visible);
+        var moves = plan.Frames.Where(f => f.Phase == "animate").Skip(1).Select(f => f.DisplacementPx).ToArray();
+        Assert.True(Smoothness.Score(moves) <= 1, $"a frame changes its movement by {Smoothness.Score(moves):F2}× the allowed amount");
+        Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
+        AssertTruthful("sgd", plan);
+        AssertNoDeadTime("sgd", plan);
+    }
+
     [Theory]
     [Trait("Speed", "Slow")]
     [InlineData("Horsepower", "\"gd\", \"learningRate\": 0.1|\"gd\", \"learningRate\": 1.6|\"gd\", \"learningRate\": 2.3|\"adam\", \"learningRate\": 0.5", 9)]

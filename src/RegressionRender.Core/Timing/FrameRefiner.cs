@@ -15,7 +15,7 @@ internal static class FrameRefiner
     /// the easing (assuming even movement between neighbouring frames), and repeats. Keeps the smoothest round
     /// (<see cref="Smoothness.Score"/>), so refining never makes the plan worse than its start.
     /// </summary>
-    public static double[] Refine(double[] start, IReadOnlyList<double> eased, RunClock clock)
+    public static double[] Refine(double[] start, IReadOnlyList<double> eased, RunClock clock, (double[] Knots, double[] Cumulative) measure)
     {
         var best = start;
         var current = start;
@@ -39,7 +39,7 @@ internal static class FrameRefiner
                 var k = Math.Min(VisibleMovement.LastAtOrBelow(cumulative, target), current.Length - 2);
                 var span = cumulative[k + 1] - cumulative[k];
                 var fraction = span > 0 ? Math.Clamp((target - cumulative[k]) / span, 0, 1) : 0;
-                next[j] = current[k] + (fraction * (current[k + 1] - current[k]));
+                next[j] = Within(measure, current[k], current[k + 1], fraction);
             }
             next[0] = 0;
             next[^1] = clock.End;
@@ -51,6 +51,35 @@ internal static class FrameRefiner
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// The position a <paramref name="fraction"/> of the way from <paramref name="a"/> to <paramref name="b"/> by the
+    /// visible-movement measure (where the measure does not rise between them, by position): the movement between two
+    /// frames need not be even (a fit leaving the panel early in a long invisible stretch).
+    /// </summary>
+    private static double Within((double[] Knots, double[] Cumulative) measure, double a, double b, double fraction)
+    {
+        var (from, to) = (MeasureAt(measure, a), MeasureAt(measure, b));
+        if (!(to > from))
+        {
+            return a + (fraction * (b - a));
+        }
+        var target = from + (fraction * (to - from));
+        var (knots, cumulative) = measure;
+        var k = Math.Min(VisibleMovement.LastAtOrBelow(cumulative, target), knots.Length - 2);
+        var span = cumulative[k + 1] - cumulative[k];
+        var at = knots[k] + ((span > 0 ? Math.Clamp((target - cumulative[k]) / span, 0, 1) : 0) * (knots[k + 1] - knots[k]));
+        return Math.Clamp(at, a, b);
+    }
+
+    /// <summary>The measure at clock position <paramref name="u"/>, linear between knots.</summary>
+    private static double MeasureAt((double[] Knots, double[] Cumulative) measure, double u)
+    {
+        var (knots, cumulative) = measure;
+        var k = Math.Min(VisibleMovement.LastAtOrBelow(knots, u), knots.Length - 2);
+        var t = knots[k + 1] > knots[k] ? Math.Clamp((u - knots[k]) / (knots[k + 1] - knots[k]), 0, 1) : 0;
+        return cumulative[k] + (t * (cumulative[k + 1] - cumulative[k]));
     }
 
     /// <summary>The movement between consecutive frames (0 for the first).</summary>

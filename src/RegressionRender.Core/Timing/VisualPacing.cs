@@ -50,7 +50,7 @@ internal static class VisualPacing
             var placed = Positions(eased, clock.From(leadIn), skipLeadIn: false);
             return [0, .. placed.Skip(1).Select(u => u + leadIn)];
         }
-        Func<RunClock, double[]?> inverse = own => FrameRefiner.Refine(Invert(eased, knots, cumulative, own.End), eased, own);
+        Func<RunClock, double[]?> inverse = own => FrameRefiner.Refine(Invert(eased, knots, cumulative, own.End), eased, own, (knots, cumulative));
         Func<RunClock, double[]?> trend = own => TrendWalk.Positions(eased, own);
         var budget = BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach)));
         // Stages, likeliest first: a stochastic fit's noise wants the trend walk; a deterministic fit moves on (the

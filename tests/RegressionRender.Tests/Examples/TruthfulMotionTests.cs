@@ -164,6 +164,30 @@ public sealed class TruthfulMotionTests
     }
 
     [Theory]
+    [InlineData("elastic-out", 12, 6)]
+    [InlineData("cubic-out", 12, 4)]
+    public void A_Diverging_Fit_Spends_No_Frames_After_It_Has_Flown_Off(string easing, int fps, double seconds)
+    {
+        // GD with a step just past the limit on Anscombe I: the line swings out of the panel and every later step is
+        // off it. Frames between the last in view and the end were spread evenly over the invisible steps (5 of 72
+        // frames empty at 12 fps): the movement between two frames is now split by the measure, not by the clock.
+        using var folder = new TempFolder();
+        File.Copy(Repo.Path_("examples", "data", "anscombe.csv"), folder.File("anscombe.csv"));
+        var config = folder.Write("diverge.json", $$"""
+            { "data": { "csv": "anscombe.csv", "x": "X", "y": "Y", "filter": { "column": "Series", "equals": "I" } },
+              "fit": { "optimizer": "gd", "learningRate": 2.055, "epochs": 60, "standardize": true },
+              "animation": { "duration": {{seconds}}, "easing": "{{easing}}", "fps": {{fps}} },
+              "view": { "width": 1280, "height": 720, "panels": ["fit"] } }
+            """);
+        var plan = PlanReport.Build(PreparedScene.Load(config));
+        var moves = plan.Frames.Where(f => f.Phase == "animate").Skip(1).Select(f => f.DisplacementPx).ToArray();
+        Assert.True(Smoothness.Score(moves) <= 1, $"a frame changes its movement by {Smoothness.Score(moves):F2}× the allowed amount");
+        Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
+        AssertTruthful("diverge", plan);
+        AssertNoDeadTime("diverge", plan);
+    }
+
+    [Theory]
     [Trait("Speed", "Slow")]
     [InlineData("Horsepower", "\"gd\", \"learningRate\": 0.1|\"gd\", \"learningRate\": 1.6|\"gd\", \"learningRate\": 2.3|\"adam\", \"learningRate\": 0.5", 9)]
     public void A_Race_With_A_Diverging_Fit_Keeps_Every_Rule(string x, string fits, int seconds)

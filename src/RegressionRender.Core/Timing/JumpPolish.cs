@@ -6,7 +6,7 @@ namespace RegressionRender.Core.Timing;
 /// out (each frame moved between its neighbours to where the changes it shapes exceed half the rule's allowance
 /// least), then the frames around the largest change are moved, one at a time, to where that change is smallest,
 /// until the plan keeps the rule with room to spare or no frame can help; the better of that and the worst-first
-/// polish alone is kept. Positions stay on the run clock, so each frame is still a recorded step or a truthful
+/// polish alone is kept. A frame that shows a fit is never moved to where none shows. Positions stay on the run clock, so each frame is still a recorded step or a truthful
 /// tween; the first and last frames do not move, and no frame before the last reaches the end.
 /// </summary>
 internal static class JumpPolish
@@ -107,7 +107,8 @@ internal static class JumpPolish
                     continue;
                 }
                 var next = placed[frame + 1];
-                var (best, bestCost) = Search(low, high, placed[frame], before, SweepRefineRounds, at => Cost(clock.Displacement(low, at), clock.Displacement(at, next)));
+                var shown = clock.Shows(placed[frame]);
+                var (best, bestCost) = Search(low, high, placed[frame], before, SweepRefineRounds, at => shown && !clock.Shows(at) ? double.PositiveInfinity : Cost(clock.Displacement(low, at), clock.Displacement(at, next)));
                 if (bestCost < before)
                 {
                     placed[frame] = best;
@@ -159,7 +160,8 @@ internal static class JumpPolish
                 }
                 var before = LocalJump(moves, frame);
                 var next = placed[frame + 1];
-                var (best, bestJump) = Search(low, high, placed[frame], before, RefineRounds, at => LocalJump(moves, frame, clock.Displacement(low, at), clock.Displacement(at, next)));
+                var shown = clock.Shows(placed[frame]);
+                var (best, bestJump) = Search(low, high, placed[frame], before, RefineRounds, at => shown && !clock.Shows(at) ? double.PositiveInfinity : LocalJump(moves, frame, clock.Displacement(low, at), clock.Displacement(at, next)));
                 if (bestJump < before * 0.999)
                 {
                     placed[frame] = best;

@@ -16,6 +16,7 @@ internal sealed class RunClock
     private readonly double _start;
     private readonly float[] _rowA;
     private readonly float[] _rowB;
+    private readonly float[] _rowC;
 
     public RunClock(IReadOnlyList<FitRecord> fits, CurveProbe probe, CancellationToken cancellation = default)
         : this(fits, probe, 0, cancellation)
@@ -36,6 +37,7 @@ internal sealed class RunClock
         _scratch = [.. fits.Select(f => new double[f.ParameterCount])];
         _rowA = new float[RowLength];
         _rowB = new float[RowLength];
+        _rowC = new float[RowLength];
     }
 
     /// <summary>The fits on this clock.</summary>
@@ -85,6 +87,13 @@ internal sealed class RunClock
         Sample(from, _rowA);
         Sample(to, _rowB);
         return Distance(_rowA, _rowB);
+    }
+
+    /// <summary>True when some fit shows inside the panel at clock position <paramref name="u"/>.</summary>
+    public bool Shows(double u)
+    {
+        Sample(u, _rowC);
+        return Probe.AnyInside(_rowC);
     }
 
     /// <summary>

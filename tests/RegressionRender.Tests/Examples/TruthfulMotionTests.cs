@@ -188,6 +188,31 @@ public sealed class TruthfulMotionTests
     }
 
     [Theory]
+    [InlineData(15, 3)]
+    [InlineData(12, 8)]
+    public void A_Line_Flapping_Off_And_On_The_Panel_Keeps_Its_Frames_In_View(int fps, double seconds)
+    {
+        // Standardized GD at η = 2.6 on car horsepower: the line flips about a point ever steeper, leaving the panel
+        // between flips. The polish moved frames onto those moments (5 of 45 frames empty, a blink each); a frame that
+        // shows the fit is no longer moved to where none shows (an independent review's case).
+        using var folder = new TempFolder();
+        File.Copy(Repo.Path_("examples", "data", "cars.csv"), folder.File("cars.csv"));
+        var config = folder.Write("flap.json", $$"""
+            { "data": { "csv": "cars.csv", "x": "Horsepower", "y": "Miles_per_Gallon" },
+              "fit": { "optimizer": "gd", "learningRate": 2.6, "epochs": 50, "standardize": true },
+              "animation": { "duration": {{seconds}}, "fps": {{fps}}, "easing": "linear" },
+              "view": { "panels": ["fit", "loss"] } }
+            """);
+        var plan = PlanReport.Build(PreparedScene.Load(config));
+        Assert.True(plan.Fits[0].Diverged, "the case does not diverge: it tests nothing");
+        var moves = plan.Frames.Where(f => f.Phase == "animate").Skip(1).Select(f => f.DisplacementPx).ToArray();
+        Assert.True(Smoothness.Score(moves) <= 1, $"a frame changes its movement by {Smoothness.Score(moves):F2}× the allowed amount");
+        Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
+        AssertTruthful("flap", plan);
+        AssertNoDeadTime("flap", plan);
+    }
+
+    [Theory]
     [Trait("Speed", "Slow")]
     [InlineData("Horsepower", "\"gd\", \"learningRate\": 0.1|\"gd\", \"learningRate\": 1.6|\"gd\", \"learningRate\": 2.3|\"adam\", \"learningRate\": 0.5", 9)]
     public void A_Race_With_A_Diverging_Fit_Keeps_Every_Rule(string x, string fits, int seconds)

@@ -212,6 +212,28 @@ public sealed class TruthfulMotionTests
         AssertNoDeadTime("flap", plan);
     }
 
+    [Fact]
+    public void A_Diverging_Fit_The_First_Polish_Leaves_Jumping_Is_Polished_Again()
+    {
+        // Anscombe III, GD at η = 2.66 over 300 frames: one round of sweeps and worst-first moves stopped at 1.46× the
+        // jump rule (frames stuck where moving one alone could not help); a second round from there keeps it.
+        using var folder = new TempFolder();
+        File.Copy(Repo.Path_("examples", "data", "anscombe.csv"), folder.File("anscombe.csv"));
+        var config = folder.Write("again.json", """
+            { "data": { "csv": "anscombe.csv", "x": "X", "y": "Y", "filter": { "column": "Series", "equals": "III" } },
+              "fit": { "optimizer": "gd", "learningRate": 2.6634, "epochs": 200, "standardize": true },
+              "animation": { "duration": 10, "easing": "linear" },
+              "view": { "width": 800, "height": 1080, "panels": ["fit"] } }
+            """);
+        var plan = PlanReport.Build(PreparedScene.Load(config));
+        Assert.True(plan.Fits[0].Diverged, "the case does not diverge: it tests nothing");
+        var moves = plan.Frames.Where(f => f.Phase == "animate").Skip(1).Select(f => f.DisplacementPx).ToArray();
+        Assert.True(Smoothness.Score(moves) <= 1, $"a frame changes its movement by {Smoothness.Score(moves):F2}× the allowed amount");
+        Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
+        AssertTruthful("again", plan);
+        AssertNoDeadTime("again", plan);
+    }
+
     [Theory]
     [Trait("Speed", "Slow")]
     [InlineData("Horsepower", "\"gd\", \"learningRate\": 0.1|\"gd\", \"learningRate\": 1.6|\"gd\", \"learningRate\": 2.3|\"adam\", \"learningRate\": 0.5", 9)]

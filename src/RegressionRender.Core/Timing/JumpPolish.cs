@@ -5,9 +5,11 @@ namespace RegressionRender.Core.Timing;
 /// swings harder every step, with few frames per step): first sweeps over all frames spread the changes of movement
 /// out (each frame moved between its neighbours to where the changes it shapes exceed half the rule's allowance
 /// least), then the frames around the largest change are moved, one at a time, to where that change is smallest,
-/// until the plan keeps the rule with room to spare or no frame can help; the better of that and the worst-first
-/// polish alone is kept. A frame that shows a fit is never moved to where none shows. Positions stay on the run clock, so each frame is still a recorded step or a truthful
-/// tween; the first and last frames do not move, and no frame before the last reaches the end.
+/// until the plan keeps the rule with room to spare or no frame can help; while the plan still breaks the rule, both
+/// run again from there (up to three times, while the jump shrinks); the better of that and the worst-first polish
+/// alone is kept. A frame that shows a fit is never moved to where none shows (a line flapping off and on the panel
+/// would blink). Positions stay on the run clock, so each frame is still a recorded step or a truthful tween; the
+/// first and last frames do not move, and no frame before the last reaches the end.
 /// </summary>
 internal static class JumpPolish
 {
@@ -107,8 +109,7 @@ internal static class JumpPolish
                     continue;
                 }
                 var next = placed[frame + 1];
-                var shown = clock.Shows(placed[frame]);
-                var (best, bestCost) = Search(low, high, placed[frame], before, SweepRefineRounds, at => shown && !clock.Shows(at) ? double.PositiveInfinity : Cost(clock.Displacement(low, at), clock.Displacement(at, next)));
+                var (best, bestCost) = Search(low, high, placed[frame], before, SweepRefineRounds, InView(clock, placed[frame], at => Cost(clock.Displacement(low, at), clock.Displacement(at, next))));
                 if (bestCost < before)
                 {
                     placed[frame] = best;
@@ -160,8 +161,7 @@ internal static class JumpPolish
                 }
                 var before = LocalJump(moves, frame);
                 var next = placed[frame + 1];
-                var shown = clock.Shows(placed[frame]);
-                var (best, bestJump) = Search(low, high, placed[frame], before, RefineRounds, at => shown && !clock.Shows(at) ? double.PositiveInfinity : LocalJump(moves, frame, clock.Displacement(low, at), clock.Displacement(at, next)));
+                var (best, bestJump) = Search(low, high, placed[frame], before, RefineRounds, InView(clock, placed[frame], at => LocalJump(moves, frame, clock.Displacement(low, at), clock.Displacement(at, next))));
                 if (bestJump < before * 0.999)
                 {
                     placed[frame] = best;
@@ -208,6 +208,10 @@ internal static class JumpPolish
         }
         return (best, bestCost);
     }
+
+    /// <summary>The cost of a frame's places, with every place that shows no fit ruled out when its place now shows one.</summary>
+    private static Func<double, double> InView(RunClock clock, double now, Func<double, double> cost) =>
+        clock.Shows(now) ? at => clock.Shows(at) ? cost(at) : double.PositiveInfinity : cost;
 
     /// <summary>The index j of the moves j, j + 1 that differ most (moves[0] is not a move), and the plan's score.</summary>
     private static (int Index, double Score) WorstJump(double[] moves)

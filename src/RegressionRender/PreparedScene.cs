@@ -66,11 +66,10 @@ public sealed class PreparedScene
         var data = DatasetLoader.Load(scene);
         var model = RegressionModel.From(scene.Config.Model);
         var fits = new List<FitRecord>();
+        var labels = Labels(scene.Config.Fit);
         for (var i = 0; i < scene.Config.Fit.Count; i++)
         {
-            var fit = scene.Config.Fit[i];
-            var label = fit.Label ?? DefaultLabel(fit.Optimizer);
-            fits.Add(Fitter.Fit(data, model, fit, label, scene.SourcePath, cancellationToken));
+            fits.Add(Fitter.Fit(data, model, scene.Config.Fit[i], labels[i], scene.SourcePath, cancellationToken));
         }
         return new PreparedScene(scene, data, fits, FitWarnings.For(scene.Config, data, fits));
     }
@@ -96,6 +95,29 @@ public sealed class PreparedScene
         var view = Config.View;
         var width = Math.Min(Config.Output.Gif.Width, view.Width);
         return (width, Math.Max(16, (int)Math.Round((double)width * view.Height / view.Width)));
+    }
+
+    /// <summary>
+    /// Each fit's legend label: its own, or the optimizer's name — with its learning rate where two fits would
+    /// otherwise share a name (a race of learning rates: "GD η = 0.5"), and a number where even that is shared.
+    /// </summary>
+    private static string[] Labels(IReadOnlyList<FitConfig> fits)
+    {
+        var labels = fits.Select(f => f.Label ?? DefaultLabel(f.Optimizer)).ToArray();
+        for (var round = 0; round < 2; round++)
+        {
+            var shared = labels.GroupBy(l => l).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+            for (var i = 0; i < labels.Length; i++)
+            {
+                if (fits[i].Label is null && shared.Contains(labels[i]))
+                {
+                    labels[i] = round == 0
+                        ? $"{labels[i]} η = {fits[i].LearningRate.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}"
+                        : $"{labels[i]} ({i + 1})";
+                }
+            }
+        }
+        return labels;
     }
 
     private static string DefaultLabel(OptimizerKind optimizer) => optimizer switch

@@ -14,6 +14,20 @@ public sealed class SceneLoaderTests
     }
 
     [Fact]
+    public void Fits_Of_A_Race_That_Would_Share_A_Name_Are_Told_Apart_By_Learning_Rate()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("race.json", """
+            { "data": { "points": [[1, 2], [3, 4], [5, 7]] },
+              "fit": [ { "optimizer": "gd", "learningRate": 0.02 }, { "optimizer": "gd", "learningRate": 0.5 },
+                       { "optimizer": "gd", "learningRate": 0.5 }, { "optimizer": "gd", "learningRate": 0.1, "label": "mine" },
+                       { "optimizer": "adam", "learningRate": 0.1 } ] }
+            """);
+        var labels = RegressionRender.PreparedScene.Load(path).Fits.Select(f => f.Info.Label).ToArray();
+        Assert.Equal(["GD η = 0.02", "GD η = 0.5 (2)", "GD η = 0.5 (3)", "mine", "Adam"], labels);
+    }
+
+    [Fact]
     public void Should_Accept_Comments_And_Trailing_Commas()
     {
         using var folder = new TempFolder();

@@ -36,19 +36,12 @@ public sealed class TruthfulMotionTests
         var seed = PreparedScene.Load(ExampleTheory.PathOf("seed.json"));
         var config = seed.Config with { Animation = seed.Config.Animation with { Easing = easing } };
         var plan = PlanReport.Build(PreparedScene.FromConfig(config, "seed"));
-        var moves = plan.Frames.Where(f => f.Phase == "animate").Skip(1).Select(f => f.DisplacementPx).ToArray();
-        Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"{easing}: the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
-        Assert.True(Smoothness.Score(moves) <= 1, $"{easing}: a frame changes its movement by {Smoothness.Score(moves):F2}× the allowed amount");
+        AssertKeepsEveryRule(easing, plan);
         var animated = plan.Frames.Where(f => f.Phase == "animate").ToList();
         Assert.Equal(0, animated[0].Fits[0].Iteration);
         Assert.Equal(plan.Fits[0].Steps, animated[^1].Fits[0].Iteration);
         // Forward only: an overshooting easing surges and slows, it never rewinds the optimizer.
-        for (var j = 1; j < animated.Count; j++)
-        {
-            Assert.True(animated[j].Fits[0].Iteration >= animated[j - 1].Fits[0].Iteration, $"{easing}: frame {animated[j].Frame} goes back");
-        }
-        AssertTruthful(easing, plan);
-        AssertNoDeadTime(easing, plan);
+        AssertForwardOnly(easing, plan);
     }
 
     [Theory]
@@ -69,15 +62,12 @@ public sealed class TruthfulMotionTests
     {
         // GD on raw car weight, far too large a step: after it flies off, its last step is a wide swing far outside
         // the view; pacing must not spend the end of the video on frames that show nothing (an independent review's case).
-        using var folder = new TempFolder();
-        File.Copy(Repo.Path_("examples", "data", "cars.csv"), folder.File("cars.csv"));
-        var config = folder.Write("diverge.json", """
+        var plan = PlanReport.Build(SceneOf("cars.csv", """
             { "data": { "csv": "cars.csv", "x": "Weight_in_lbs", "y": "Miles_per_Gallon" },
               "fit": { "optimizer": "gd", "learningRate": 2.3e-07, "epochs": 300 },
               "animation": { "duration": 6 },
               "view": { "width": 1280, "height": 720, "x": [1500, 5200], "y": [-10, 60], "panels": ["fit", "loss"] } }
-            """);
-        var plan = PlanReport.Build(PreparedScene.Load(config));
+            """));
         Assert.True(plan.Fits[0].Diverged, "the case does not diverge: it tests nothing");
         AssertTruthful("diverge", plan);
         AssertNoDeadTime("diverge", plan);
@@ -89,21 +79,15 @@ public sealed class TruthfulMotionTests
         // Degree 9 through 9 points: many polynomials fit them exactly, so there is no single optimum to tween
         // round. Straight tweens then dipped below both steps and were shown as the nearer step instead: frames went
         // back to step 0 and the plan jumped (6.7× the rule) where pacing had judged it smooth.
-        using var folder = new TempFolder();
-        var config = folder.Write("many.json", """
+        var plan = PlanReport.Build(SceneOf(null, """
             { "data": { "points": [[1.2, 1.2], [3, 2.5], [5.1, 6], [6.3, 4.5], [7.1, 5.2], [8.2, 8.9], [9, 13.8], [11.2, 12.1], [13.8, 14.2]] },
               "model": { "type": "polynomial", "degree": 9 },
               "fit": { "optimizer": "adam", "learningRate": 0.1, "epochs": 3000, "standardize": true },
               "animation": { "duration": 4 },
               "view": { "width": 1280, "height": 720, "panels": ["fit", "loss"] } }
-            """);
-        var plan = PlanReport.Build(PreparedScene.Load(config));
+            """));
         Assert.Null(plan.Fits[0].Target);
-        var animated = plan.Frames.Where(f => f.Phase == "animate").ToList();
-        for (var j = 1; j < animated.Count; j++)
-        {
-            Assert.True(animated[j].Fits[0].Iteration >= animated[j - 1].Fits[0].Iteration, $"frame {animated[j].Frame} goes back");
-        }
+        AssertForwardOnly("many optima", plan);
         AssertKeepsEveryRule("many optima", plan);
     }
 
@@ -113,16 +97,13 @@ public sealed class TruthfulMotionTests
         // Per-sample SGD on the log-loss with a large step: between some steps even the tween shaped round the optimum
         // would fit better than both (the log-loss is only roughly a bowl), so those frames show the nearer step. Pacing
         // must judge that, not the tween: it judged the tween, and the video jumped at 4.9× the rule.
-        using var folder = new TempFolder();
-        File.Copy(Repo.Path_("examples", "data", "penguins.csv"), folder.File("penguins.csv"));
-        var config = folder.Write("logistic.json", """
+        var scene = SceneOf("penguins.csv", """
             { "data": { "csv": "penguins.csv", "x": "Flipper Length (mm)", "y": "Species", "positive": "Chinstrap" },
               "model": { "type": "logistic" },
               "fit": { "optimizer": "sgd", "learningRate": 1, "epochs": 30, "standardize": true, "shuffle": true },
               "animation": { "duration": 5 },
               "view": { "width": 1920, "height": 720, "panels": ["fit", "loss"] } }
             """);
-        var scene = PreparedScene.Load(config);
         var record = scene.Fits[0];
         Assert.Contains(Enumerable.Range(0, record.EntryCount - 1), record.Holds);
         var plan = PlanReport.Build(scene);
@@ -134,15 +115,12 @@ public sealed class TruthfulMotionTests
     {
         // Shuffled SGD from y = 0, below Anscombe IV, in 48 frames: the trend walk gave the first five frames to the
         // steps before the line enters the panel (6 empty frames, 12%); every placement now starts where a fit shows.
-        using var folder = new TempFolder();
-        File.Copy(Repo.Path_("examples", "data", "anscombe.csv"), folder.File("anscombe.csv"));
-        var config = folder.Write("sgd.json", """
+        var plan = PlanReport.Build(SceneOf("anscombe.csv", """
             { "data": { "csv": "anscombe.csv", "x": "X", "y": "Y", "filter": { "column": "Series", "equals": "IV" } },
               "fit": { "optimizer": "sgd", "shuffle": true, "learningRate": 0.05, "epochs": 30, "standardize": true },
               "animation": { "duration": 4, "fps": 12 },
               "view": { "width": 800, "height": 800, "panels": ["fit"] } }
-            """);
-        var plan = PlanReport.Build(PreparedScene.Load(config));
+            """));
         Assert.Equal(0, plan.Frames.First(f => f.Phase == "animate").Fits[0].Visible);
         AssertKeepsEveryRule("sgd", plan);
     }
@@ -155,15 +133,12 @@ public sealed class TruthfulMotionTests
         // GD with a step just past the limit on Anscombe I: the line swings out of the panel and every later step is
         // off it. Frames between the last in view and the end were spread evenly over the invisible steps (5 of 72
         // frames empty at 12 fps): the movement between two frames is now split by the measure, not by the clock.
-        using var folder = new TempFolder();
-        File.Copy(Repo.Path_("examples", "data", "anscombe.csv"), folder.File("anscombe.csv"));
-        var config = folder.Write("diverge.json", $$"""
+        var plan = PlanReport.Build(SceneOf("anscombe.csv", $$"""
             { "data": { "csv": "anscombe.csv", "x": "X", "y": "Y", "filter": { "column": "Series", "equals": "I" } },
               "fit": { "optimizer": "gd", "learningRate": 2.055, "epochs": 60, "standardize": true },
               "animation": { "duration": {{seconds}}, "easing": "{{easing}}", "fps": {{fps}} },
               "view": { "width": 1280, "height": 720, "panels": ["fit"] } }
-            """);
-        var plan = PlanReport.Build(PreparedScene.Load(config));
+            """));
         AssertKeepsEveryRule("diverge", plan);
     }
 
@@ -175,15 +150,12 @@ public sealed class TruthfulMotionTests
         // Standardized GD at η = 2.6 on car horsepower: the line flips about a point ever steeper, leaving the panel
         // between flips. The polish moved frames onto those moments (5 of 45 frames empty, a blink each); a frame that
         // shows the fit is no longer moved to where none shows (an independent review's case).
-        using var folder = new TempFolder();
-        File.Copy(Repo.Path_("examples", "data", "cars.csv"), folder.File("cars.csv"));
-        var config = folder.Write("flap.json", $$"""
+        var plan = PlanReport.Build(SceneOf("cars.csv", $$"""
             { "data": { "csv": "cars.csv", "x": "Horsepower", "y": "Miles_per_Gallon" },
               "fit": { "optimizer": "gd", "learningRate": 2.6, "epochs": 50, "standardize": true },
               "animation": { "duration": {{seconds}}, "fps": {{fps}}, "easing": "linear" },
               "view": { "panels": ["fit", "loss"] } }
-            """);
-        var plan = PlanReport.Build(PreparedScene.Load(config));
+            """));
         Assert.True(plan.Fits[0].Diverged, "the case does not diverge: it tests nothing");
         AssertKeepsEveryRule("flap", plan);
     }
@@ -193,15 +165,12 @@ public sealed class TruthfulMotionTests
     {
         // Anscombe III, GD at η = 2.66 over 300 frames: one round of sweeps and worst-first moves stopped at 1.46× the
         // jump rule (frames stuck where moving one alone could not help); a second round from there keeps it.
-        using var folder = new TempFolder();
-        File.Copy(Repo.Path_("examples", "data", "anscombe.csv"), folder.File("anscombe.csv"));
-        var config = folder.Write("again.json", """
+        var plan = PlanReport.Build(SceneOf("anscombe.csv", """
             { "data": { "csv": "anscombe.csv", "x": "X", "y": "Y", "filter": { "column": "Series", "equals": "III" } },
               "fit": { "optimizer": "gd", "learningRate": 2.6634, "epochs": 200, "standardize": true },
               "animation": { "duration": 10, "easing": "linear" },
               "view": { "width": 800, "height": 1080, "panels": ["fit"] } }
-            """);
-        var plan = PlanReport.Build(PreparedScene.Load(config));
+            """));
         Assert.True(plan.Fits[0].Diverged, "the case does not diverge: it tests nothing");
         AssertKeepsEveryRule("again", plan);
     }
@@ -213,18 +182,26 @@ public sealed class TruthfulMotionTests
     {
         // Races where one fit flies off while the others converge (an independent review's cases, which broke the
         // jump rule at 1.02 and the busiest-share rule at 0.39): the diverging fit swings harder every step.
-        using var folder = new TempFolder();
-        File.Copy(Repo.Path_("examples", "data", "cars.csv"), folder.File("cars.csv"));
         var fitList = string.Join(", ", fits.Split('|').Select(f => $"{{ \"optimizer\": {f}, \"epochs\": 70, \"standardize\": true }}"));
-        var config = folder.Write("race.json", $$"""
+        var plan = PlanReport.Build(SceneOf("cars.csv", $$"""
             { "data": { "csv": "cars.csv", "x": "{{x}}", "y": "Miles_per_Gallon" },
               "fit": [ {{fitList}} ],
               "animation": { "duration": {{seconds}} },
               "view": { "width": 1280, "height": 720, "panels": ["fit", "loss"] } }
-            """);
-        var plan = PlanReport.Build(PreparedScene.Load(config));
+            """));
         Assert.Contains(plan.Fits, fit => fit.Diverged);
         AssertKeepsEveryRule("race", plan);
+    }
+
+    /// <summary>A scene from <paramref name="json"/>, beside a copy of the example data file <paramref name="csv"/> (if any).</summary>
+    private static PreparedScene SceneOf(string? csv, string json)
+    {
+        using var folder = new TempFolder();
+        if (csv is not null)
+        {
+            File.Copy(Repo.Path_("examples", "data", csv), folder.File(csv));
+        }
+        return PreparedScene.Load(folder.Write("scene.json", json));
     }
 
     /// <summary>The smoothness rule over the animated frames, the truth rule, and no dead time.</summary>
@@ -235,6 +212,19 @@ public sealed class TruthfulMotionTests
         Assert.True(Smoothness.BusiestShare(moves) <= Smoothness.BusiestLimit, $"{name}: the busiest 10% of frames carry {Smoothness.BusiestShare(moves):P0}");
         AssertTruthful(name, plan);
         AssertNoDeadTime(name, plan);
+    }
+
+    /// <summary>No fit's step goes back from one animated frame to the next.</summary>
+    private static void AssertForwardOnly(string name, PlanReport plan)
+    {
+        var animated = plan.Frames.Where(f => f.Phase == "animate").ToList();
+        for (var j = 1; j < animated.Count; j++)
+        {
+            for (var k = 0; k < plan.Fits.Count; k++)
+            {
+                Assert.True(animated[j].Fits[k].Iteration >= animated[j - 1].Fits[k].Iteration, $"{name}: frame {animated[j].Frame} goes back");
+            }
+        }
     }
 
     private static void AssertTruthful(string name, PlanReport plan)

@@ -36,9 +36,7 @@ internal static class FrameRefiner
             for (var j = 0; j < current.Length; j++)
             {
                 var target = eased[j] * cumulative[^1];
-                var k = Math.Min(VisibleMovement.LastAtOrBelow(cumulative, target), current.Length - 2);
-                var span = cumulative[k + 1] - cumulative[k];
-                var fraction = span > 0 ? Math.Clamp((target - cumulative[k]) / span, 0, 1) : 0;
+                var (k, fraction) = VisibleMovement.Locate(cumulative, target);
                 next[j] = Within(measure, current[k], current[k + 1], fraction);
             }
             next[0] = 0;
@@ -60,26 +58,11 @@ internal static class FrameRefiner
     /// </summary>
     private static double Within((double[] Knots, double[] Cumulative) measure, double a, double b, double fraction)
     {
-        var (from, to) = (MeasureAt(measure, a), MeasureAt(measure, b));
-        if (!(to > from))
-        {
-            return a + (fraction * (b - a));
-        }
-        var target = from + (fraction * (to - from));
         var (knots, cumulative) = measure;
-        var k = Math.Min(VisibleMovement.LastAtOrBelow(cumulative, target), knots.Length - 2);
-        var span = cumulative[k + 1] - cumulative[k];
-        var at = knots[k] + ((span > 0 ? Math.Clamp((target - cumulative[k]) / span, 0, 1) : 0) * (knots[k + 1] - knots[k]));
-        return Math.Clamp(at, a, b);
-    }
-
-    /// <summary>The measure at clock position <paramref name="u"/>, linear between knots.</summary>
-    private static double MeasureAt((double[] Knots, double[] Cumulative) measure, double u)
-    {
-        var (knots, cumulative) = measure;
-        var k = Math.Min(VisibleMovement.LastAtOrBelow(knots, u), knots.Length - 2);
-        var t = knots[k + 1] > knots[k] ? Math.Clamp((u - knots[k]) / (knots[k + 1] - knots[k]), 0, 1) : 0;
-        return cumulative[k] + (t * (cumulative[k + 1] - cumulative[k]));
+        var (from, to) = (VisibleMovement.Lookup(knots, cumulative, a), VisibleMovement.Lookup(knots, cumulative, b));
+        return to > from
+            ? Math.Clamp(VisibleMovement.Lookup(cumulative, knots, from + (fraction * (to - from))), a, b)
+            : a + (fraction * (b - a));
     }
 
     /// <summary>The movement between consecutive frames (0 for the first).</summary>

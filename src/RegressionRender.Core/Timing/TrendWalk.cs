@@ -394,9 +394,8 @@ internal sealed class TrendWalk
     /// <summary>The fractional knot where the cumulative <paramref name="length"/> reaches <paramref name="value"/>.</summary>
     private static double KnotAtLength(double[] length, double value)
     {
-        var segment = Math.Min(VisibleMovement.LastAtOrBelow(length, value), length.Length - 2);
-        var span = length[segment + 1] - length[segment];
-        return segment + (span > 0 ? Math.Clamp((value - length[segment]) / span, 0, 1) : 0);
+        var (segment, fraction) = VisibleMovement.Locate(length, value);
+        return segment + fraction;
     }
 
     private double KnotToClock(double knot)

@@ -74,6 +74,24 @@ internal static class VisibleMovement
         return ([.. knots], cumulative);
     }
 
+    /// <summary>
+    /// Where the non-decreasing <paramref name="sorted"/>, taken as linear between its entries, reaches
+    /// <paramref name="value"/>: the segment (entries i and i + 1) and how far along it (0 on a flat segment).
+    /// </summary>
+    public static (int Segment, double Fraction) Locate(double[] sorted, double value)
+    {
+        var segment = Math.Min(LastAtOrBelow(sorted, value), sorted.Length - 2);
+        var span = sorted[segment + 1] - sorted[segment];
+        return (segment, span > 0 ? Math.Clamp((value - sorted[segment]) / span, 0, 1) : 0);
+    }
+
+    /// <summary>The value of <paramref name="to"/>, linear between its entries, where <paramref name="from"/> reaches <paramref name="value"/> (<see cref="Locate"/>).</summary>
+    public static double Lookup(double[] from, double[] to, double value)
+    {
+        var (segment, fraction) = Locate(from, value);
+        return to[segment] + (fraction * (to[segment + 1] - to[segment]));
+    }
+
     /// <summary>The last index whose value is at most <paramref name="target"/> in a non-decreasing array (0 if none).</summary>
     public static int LastAtOrBelow(double[] sorted, double target)
     {

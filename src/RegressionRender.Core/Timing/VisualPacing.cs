@@ -134,16 +134,7 @@ internal static class VisualPacing
     /// <summary>Frame j goes where the measure reaches eased progress j of its total.</summary>
     private static double[] Invert(IReadOnlyList<double> eased, double[] knots, double[] cumulative, double end)
     {
-        var total = cumulative[^1];
-        var positions = new double[eased.Count];
-        for (var j = 0; j < eased.Count; j++)
-        {
-            var target = eased[j] * total;
-            var segment = Math.Min(VisibleMovement.LastAtOrBelow(cumulative, target), knots.Length - 2);
-            var span = cumulative[segment + 1] - cumulative[segment];
-            var fraction = span > 0 ? Math.Clamp((target - cumulative[segment]) / span, 0, 1) : 0;
-            positions[j] = knots[segment] + (fraction * (knots[segment + 1] - knots[segment]));
-        }
+        var positions = eased.Select(e => VisibleMovement.Lookup(cumulative, knots, e * cumulative[^1])).ToArray();
         positions[0] = 0;
         positions[^1] = end;
         return positions;

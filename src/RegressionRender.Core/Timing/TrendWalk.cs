@@ -4,11 +4,10 @@ namespace RegressionRender.Core.Timing;
 /// Pacing for stochastic fits in their noise: frames that glide through the cloud of iterates instead of
 /// flickering from one random iterate to the next.
 /// <para>
-/// The walk follows the <em>trend</em> — the drawn path averaged over a window of about
-/// <see cref="WindowFrames"/> frames' worth of steps, where a frame's worth comes from the pacing itself (the
-/// window and the pacing are settled together in a few rounds) — and paces it like any smooth path: frames at equal
-/// shares of its on-screen length, shaped by the easing. So the descent is paced by how far the line travels and
-/// the noise by how far its average drifts, and the noise phase runs at a calm, visible speed.
+/// The walk follows the <em>trend</em>, the drawn path averaged over a window of a few frames' worth of steps
+/// (<see cref="TrendWindow"/>), and paces it like any smooth path: frames at equal shares of its on-screen length,
+/// shaped by the easing. So the descent is paced by how far the line travels and the noise by how far its average
+/// drifts, and the noise phase runs at a calm, visible speed.
 /// </para>
 /// <para>
 /// What a frame draws is still the record: among the points of the drawn path (recorded steps and the tweens
@@ -21,12 +20,6 @@ namespace RegressionRender.Core.Timing;
 /// </summary>
 internal sealed class TrendWalk
 {
-    /// <summary>The trend averages the path over this many frames' worth of steps.</summary>
-    private const double WindowFrames = 3;
-
-    /// <summary>Rounds settling the window and the pacing together.</summary>
-    private const int WindowRounds = 3;
-
     /// <summary>A frame's movement may differ from its share by this much of the largest share.</summary>
     private const double Band = 0.04;
 
@@ -35,6 +28,18 @@ internal sealed class TrendWalk
 
     /// <summary>How much a frame leans towards continuing the previous frame's motion rather than towards the trend.</summary>
     private const float Inertia = 0.7f;
+
+    /// <summary>
+    /// Along an even window: what a frame that falls more than a frame behind its place on the clock pays, per frame
+    /// of lag, in multiples of its move, when the walk chooses among the points that move it its share. Without it,
+    /// steady noise offers points that move a frame its (small) share mostly just after the previous frame, and both
+    /// walks crawl from their ends and meet with a leap over many epochs. (A window that follows the frames is already
+    /// wide where they are sparse.)
+    /// </summary>
+    private const double LagCost = 0.3;
+
+    /// <summary>Rounds settling a window that follows the frames and the pacing together.</summary>
+    private const int WindowRounds = 3;
 
     /// <summary>Rounds of bisection when placing a frame between two knots.</summary>
     private const int PlaceRounds = 10;
@@ -46,8 +51,11 @@ internal sealed class TrendWalk
     private readonly int _width;
     private readonly int _last;
 
-    private TrendWalk(RunClock clock)
+    private readonly TrendWindow _window;
+
+    private TrendWalk(RunClock clock, TrendWindow window)
     {
+        _window = window;
         _clock = clock;
         _path = new KnotRows(clock);
         _knots = _path.Knots;
@@ -65,27 +73,29 @@ internal sealed class TrendWalk
     }
 
     /// <summary>
-    /// Frame positions for cumulative eased progress (first 0, last the end), or null when nothing visibly moves.
+    /// Frame positions for cumulative eased progress (first 0, last the end), with the trend averaged over
+    /// <paramref name="window"/>; null when nothing visibly moves.
     /// </summary>
-    public static double[]? Positions(IReadOnlyList<double> progress, RunClock clock)
+    public static double[]? Positions(IReadOnlyList<double> progress, RunClock clock, TrendWindow window)
     {
         if (clock.End <= 0 || progress.Count < 4)
         {
             return null;
         }
-        return new TrendWalk(clock).Walk(progress);
+        return new TrendWalk(clock, window).Walk(progress);
     }
 
     private double[]? Walk(IReadOnlyList<double> progress)
     {
         var n = progress.Count;
-        // Round 0: a frame's worth of steps as if frames were spaced evenly; then as the pacing spaced them.
+        // Round 0: the window's frames' worth of steps as if frames were spaced evenly; for a window that follows
+        // the frames, then as the pacing spaced them.
         var half = new double[_knots.Length];
-        Array.Fill(half, WindowFrames / 2 * _last / (n - 1));
+        Array.Fill(half, _window.Frames / 2 * _last / (n - 1));
         float[] trend = [];
         double[] goal = [];
         var total = 0.0;
-        for (var round = 0; round < WindowRounds; round++)
+        for (var round = 0; round < (_window.FollowsFrames ? WindowRounds : 1); round++)
         {
             trend = Trend(half);
             var length = Length(trend);
@@ -97,7 +107,10 @@ internal sealed class TrendWalk
             goal = [.. progress.Select(p => KnotAtLength(length, p * total))];
             goal[0] = 0;
             goal[^1] = _last;
-            Spacing(goal, half);
+            if (_window.FollowsFrames)
+            {
+                Spacing(goal, half);
+            }
         }
         var moves = new double[n];
         for (var j = 1; j < n; j++)
@@ -148,7 +161,9 @@ internal sealed class TrendWalk
             for (var widen = 1; double.IsNaN(at[j]) && widen <= MaxWiden; widen *= 2)
             {
                 var wide = Math.Clamp(previous + (widen * span), 0, _last);
-                at[j] = Place(previous, wide, from, probe, target, move, band, widen * 2 > MaxWiden || wide == (direction > 0 ? _last : 0));
+                var spacing = Math.Max(1, Math.Abs(goal[j + direction] - goal[j]));
+                var earliest = goal[j] - (direction * spacing);
+                at[j] = Place(previous, wide, earliest, spacing, from, probe, target, move, band, widen * 2 > MaxWiden || wide == (direction > 0 ? _last : 0));
             }
             _clock.Sample(KnotToClock(at[j]), row);
             moved[Math.Max(j, j - direction)] = _clock.Distance(from, row);
@@ -230,7 +245,7 @@ internal sealed class TrendWalk
     /// <paramref name="move"/> and that is nearest <paramref name="target"/>; where no point is in that band, the
     /// one whose distance comes nearest <paramref name="move"/>.
     /// </summary>
-    private double Place(double previous, double reach, ReadOnlySpan<float> from, float[] probe, float[] target, double move, double band, bool last)
+    private double Place(double previous, double reach, double earliest, double spacing, ReadOnlySpan<float> from, float[] probe, float[] target, double move, double band, bool last)
     {
         var direction = Math.Sign(reach - previous);
         var (inner, outer) = (Math.Max(0, move - band), move + band);
@@ -251,9 +266,10 @@ internal sealed class TrendWalk
                 (fallback, fallbackError) = (knot, Math.Abs(distance - move));
             }
             // Candidates: this knot if it is in the band, and where the path enters or leaves the band.
+            var lagCost = _window.FollowsFrames ? 0 : LagCost * move * Math.Max(0, direction * (earliest - k)) / spacing;
             if (distance >= inner && distance <= outer)
             {
-                var miss = _clock.Distance(row, target);
+                var miss = _clock.Distance(row, target) + lagCost;
                 if (miss < bestMiss)
                 {
                     (best, bestMiss, bestCrossing) = (knot, miss, default);
@@ -269,7 +285,7 @@ internal sealed class TrendWalk
                     {
                         probe[s] = lastRow[s] + (share * (row[s] - lastRow[s]));
                     }
-                    var miss = _clock.Distance(probe, target);
+                    var miss = _clock.Distance(probe, target) + lagCost;
                     if (miss < bestMiss)
                     {
                         (best, bestMiss, bestCrossing) = (double.NaN, miss, (lastKnot, knot, radius, lastDistance < radius, true));
@@ -354,7 +370,7 @@ internal sealed class TrendWalk
         return length;
     }
 
-    /// <summary>Each knot's half-window: <see cref="WindowFrames"/> / 2 × the knots per frame where the frames fall.</summary>
+    /// <summary>Each knot's half-window: the window's frames / 2 × the knots per frame where the frames fall.</summary>
     private void Spacing(double[] goal, double[] half)
     {
         var frame = 0;
@@ -364,7 +380,7 @@ internal sealed class TrendWalk
             {
                 frame++;
             }
-            half[i] = Math.Max(0.5, WindowFrames / 2 * (goal[frame + 1] - goal[frame]));
+            half[i] = Math.Max(0.5, _window.Frames / 2 * (goal[frame + 1] - goal[frame]));
         }
         // Window edges only move forward: a wide window (noise) never reaches back over a narrow one (descent).
         half[0] = Math.Min(half[0], 1);
@@ -408,3 +424,13 @@ internal sealed class TrendWalk
 
     private ReadOnlySpan<float> Row(int knot) => _path.Row(knot);
 }
+
+/// <summary>
+/// The trend walk's window: <paramref name="Frames"/> frames' worth of steps, either where the frames fall
+/// (<paramref name="FollowsFrames"/>: narrow where frames bunch, as in a deterministic fit's descent and its spikes;
+/// settled with the pacing in a few rounds) or as if they were spaced evenly in steps, the same all along the run (for
+/// steady noise: a window that followed the frames would feed back into them, a stretch given few frames getting a
+/// wider window, a flatter trend and fewer frames still, so that the epochs would race through the noise and crawl
+/// at the end).
+/// </summary>
+internal readonly record struct TrendWindow(double Frames, bool FollowsFrames);

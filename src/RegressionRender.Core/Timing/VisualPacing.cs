@@ -10,11 +10,12 @@ namespace RegressionRender.Core.Timing;
 /// two:
 /// the <em>inverse</em> of the visible-movement measure, refined against the movement between the frames actually
 /// placed (<see cref="FrameRefiner"/>), for paths that move on (descents);
-/// the <em>trend walk</em> (<see cref="TrendWalk"/>), frames gliding along the path's average, for paths that double
-/// back faster than frames can show (stochastic noise, loss spikes, momentum in a narrow valley);
+/// the <em>trend walks</em> (<see cref="TrendWalk"/>), frames gliding along the path's average (over a narrow window
+/// that follows the frames, and for a stochastic fit a wide one at an even pace), for paths that double back faster
+/// than frames can show (stochastic noise, loss spikes, momentum in a narrow valley);
 /// the <em>budget walk</em> (<see cref="BudgetWalk"/>), each frame given its share of the path still ahead, looking 3×
 /// and 12× its movement ahead, for paths whose steps grow (divergence).</item>
-/// <item>They run in stages, likeliest first: for a stochastic fit the trend walk, then the others side by side; for
+/// <item>They run in stages, likeliest first: for a stochastic fit the wide trend walk, then the others side by side; for
 /// deterministic fits the inverse, then the budget walks, then the trend walk. Once the best plan so far settles
 /// (keeps the rule with room to spare and is calm), it is the plan; after the last stage, the best that keeps the rule.</item>
 /// <item>When none keeps the rule with room to spare, the <see cref="PolishedPlans"/> that break it least (that end on
@@ -26,6 +27,13 @@ internal static class VisualPacing
 {
     /// <summary>How far along the path a frame of the budget walk looks for its movement, in multiples of it (<see cref="BudgetWalk"/>).</summary>
     private static readonly double[] BudgetReaches = [3, 12];
+
+    /// <summary>
+    /// The trend walk's windows (<see cref="TrendWalk"/>): three frames' worth of steps where the frames fall, which
+    /// keeps a deterministic fit's swings and spikes; and, tried first for a stochastic fit, six frames' worth at an
+    /// even pace, along which steady noise glides with its epochs at an even rate.
+    /// </summary>
+    private static readonly TrendWindow NarrowTrend = new(3, FollowsFrames: true), WideTrend = new(6, FollowsFrames: false);
 
     /// <summary>How many plans are polished when none keeps the rule with room to spare.</summary>
     private const int PolishedPlans = 3;
@@ -51,13 +59,13 @@ internal static class VisualPacing
             return [0, .. placed.Skip(1).Select(u => u + leadIn)];
         }
         Func<RunClock, double[]?> inverse = own => FrameRefiner.Refine(Invert(eased, knots, cumulative, own.End), eased, own, (knots, cumulative));
-        Func<RunClock, double[]?> trend = own => TrendWalk.Positions(eased, own);
+        Func<TrendWindow, Func<RunClock, double[]?>> trend = window => own => TrendWalk.Positions(eased, own, window);
         var budget = BudgetReaches.Select(reach => (Func<RunClock, double[]?>)(own => BudgetWalk.Positions(eased, own, reach)));
         // Stages, likeliest first: a stochastic fit's noise wants the trend walk; a deterministic fit moves on (the
         // inverse) or grows (the budget walk), and oscillates faster than the frames (the trend walk) least often.
         List<Func<RunClock, double[]?>[]> stages = clock.Fits.Any(f => f.Info.StepsPerEpoch > 1)
-            ? [[trend], [inverse, .. budget]]
-            : [[inverse], [.. budget], [trend]];
+            ? [[trend(WideTrend)], [trend(NarrowTrend), inverse, .. budget]]
+            : [[inverse], [.. budget], [trend(NarrowTrend)]];
 
         var judged = new List<Judged>();
         foreach (var stage in stages)

@@ -15,10 +15,13 @@ public sealed class TrendWalkTests
     private static FitRecord NoisySgd() => Fitter.Fit(Scenes.SeedData, new RegressionModel(ModelKind.Linear, 1),
         new FitConfig { Optimizer = OptimizerKind.Sgd, Shuffle = true, LearningRate = 0.05, Epochs = 300, Standardize = true }, "SGD", "seed");
 
+    /// <summary>The window for steady noise: six frames' worth of steps at an even pace.</summary>
+    private static readonly TrendWindow NoiseWindow = new(6, FollowsFrames: false);
+
     private static (RunClock Clock, double[] Positions, double[] Moves) Walk(FitRecord record, int frames = 240)
     {
         var clock = new RunClock([record], new CurveProbe(Panel));
-        var positions = TrendWalk.Positions(EasedProgress.For(Easing.Get("cubic-in-out"), frames), clock)!;
+        var positions = TrendWalk.Positions(EasedProgress.For(Easing.Get("cubic-in-out"), frames), clock, NoiseWindow)!;
         var moves = new double[positions.Length - 1];
         for (var j = 1; j < positions.Length; j++)
         {
@@ -64,6 +67,23 @@ public sealed class TrendWalkTests
     }
 
     [Fact]
+    public void Steady_Noise_Gets_Frames_In_Proportion_To_Its_Steps()
+    {
+        // With an even easing, every tenth of the steps in the noise (after the descent) gets about as many frames as
+        // the others: the epochs run at an even rate, neither racing through the noise nor crawling at the end.
+        var record = NoisySgd();
+        var clock = new RunClock([record], new CurveProbe(Panel));
+        var positions = TrendWalk.Positions(EasedProgress.For(Easing.Get("linear"), 240), clock, NoiseWindow)!;
+        var tenths = new int[10];
+        foreach (var u in positions)
+        {
+            tenths[Math.Min(9, (int)(10 * u / clock.End))]++;
+        }
+        var noise = tenths[2..];
+        Assert.True(noise.Max() <= 2.5 * noise.Min(), $"frames per tenth of the steps: {string.Join(' ', tenths)}");
+    }
+
+    [Fact]
     public void Consecutive_Frames_Continue_Their_Motion_Rather_Than_Jitter()
     {
         // The turn between consecutive moves, relative to the move: 0 on a straight glide, about 1.4 for random directions.
@@ -102,7 +122,7 @@ public sealed class TrendWalkTests
         var record = OscillatingGd();
         var clock = new RunClock([record], new CurveProbe(Panel));
         var progress = EasedProgress.For(Easing.Get("cubic-in-out"), 120);
-        var walked = TrendWalk.Positions(progress, clock)!;
+        var walked = TrendWalk.Positions(progress, clock, new TrendWindow(3, FollowsFrames: true))!;
         Assert.True(clock.Reversals(walked) <= Smoothness.FlickerShare * 120, $"the trend walk reverses in {clock.Reversals(walked)} frames");
         var paced = VisualPacing.Positions(progress, clock);
         Assert.True(clock.Reversals(paced) <= Smoothness.FlickerShare * 120, $"pacing reverses in {clock.Reversals(paced)} frames");

@@ -62,6 +62,23 @@ public sealed class VisualPacingTests
         }
     }
 
+    [Fact]
+    public void Epochs_Of_Steady_Noise_Run_At_An_Even_Rate_Under_An_Even_Easing()
+    {
+        // Per-sample SGD: a short descent, then noise. Under a linear easing every tenth of the steps in the noise
+        // gets about as many frames as the others (a window that followed the frames raced through the middle of
+        // the noise, 0 frames in some tenths, and spent the frames at the end).
+        var clock = Clock("sgd-noise");
+        var positions = VisualPacing.Positions(EasedProgress.For(Easing.Get("linear"), 240), clock);
+        var tenths = new int[10];
+        foreach (var u in positions)
+        {
+            tenths[Math.Min(9, (int)(10 * u / clock.End))]++;
+        }
+        var noise = tenths[2..];
+        Assert.True(noise.Max() <= 2.5 * noise.Min(), $"frames per tenth of the steps: {string.Join(' ', tenths)}");
+    }
+
     [Theory]
     [InlineData("descent")]
     [InlineData("huge-first-step")]

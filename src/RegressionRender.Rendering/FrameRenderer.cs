@@ -63,6 +63,7 @@ internal sealed class FrameRenderer : IDisposable
             new ThresholdLayer(context),
             new CurveLayer(context),
             new DataPointsLayer(context),
+            new OffPanelLayer(context),
             new ReadoutLayer(context),
             new CaptionLayer(context),
         ];

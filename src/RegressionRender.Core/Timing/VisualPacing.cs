@@ -36,7 +36,7 @@ internal static class VisualPacing
     private static readonly TrendWindow NarrowTrend = new(3, FollowsFrames: true), WideTrend = new(6, FollowsFrames: false);
 
     /// <summary>How many plans are polished when none keeps the rule with room to spare.</summary>
-    private const int PolishedPlans = 3;
+    private const int PolishedPlans = 4;
 
     /// <summary>Clock positions for eased progress values (cumulative, 0 first and 1 last: <see cref="EasedProgress"/>).</summary>
     public static double[] Positions(IReadOnlyList<double> eased, RunClock clock) => Positions(eased, clock, skipLeadIn: true);

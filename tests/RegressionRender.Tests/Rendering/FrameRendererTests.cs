@@ -66,4 +66,34 @@ public sealed class FrameRendererTests
         }
         Assert.True(green > 50, $"{green} green pixels");
     }
+
+    [Theory]
+    [InlineData(1000, -10, true)]
+    [InlineData(-1000, 10, false)]
+    public void A_Fit_Wholly_Off_The_Panel_Is_Marked_On_The_Edge_It_Lies_Beyond(double intercept, double slope, bool above)
+    {
+        // A line far above (below) every point, nearest the panel at its right end, and a learning rate too small to
+        // bring it in: the line itself is never drawn, and an arrowhead in its colour on the panel's top (bottom) edge,
+        // at the right, says where it is. (The readout's equation, in the same colour, is on the left.)
+        using var folder = new TempFolder();
+        var json = Scenes.Tiny(extra: "").Replace("\"learningRate\": 0.01, \"epochs\": 50", $"\"learningRate\": 1e-12, \"epochs\": 5, \"init\": [{intercept}, {slope}], \"color\": \"#00FF00\"", StringComparison.Ordinal)
+            .Replace("160", "640", StringComparison.Ordinal).Replace("120", "360", StringComparison.Ordinal);
+        using var first = Still(folder, json, 0);
+        var rows = new List<int>();
+        for (var y = 0; y < first.Height; y++)
+        {
+            for (var x = 2 * first.Width / 3; x < first.Width; x++)
+            {
+                var c = first.GetPixel(x, y);
+                if (c.Green > 200 && c.Red < 80 && c.Blue < 80)
+                {
+                    rows.Add(y);
+                }
+            }
+        }
+        Assert.True(rows.Count > 20, $"{rows.Count} green pixels in the right third");
+        // All of them in one small mark, in the upper (lower) half of the frame.
+        Assert.True(rows.Max() - rows.Min() < 30, $"green from row {rows.Min()} to {rows.Max()}");
+        Assert.Equal(above, rows.Average() < first.Height / 2.0);
+    }
 }

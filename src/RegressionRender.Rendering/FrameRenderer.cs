@@ -62,8 +62,8 @@ internal sealed class FrameRenderer : IDisposable
             new TrailLayer(context),
             new ThresholdLayer(context),
             new CurveLayer(context),
-            new DataPointsLayer(context),
             new OffPanelLayer(context),
+            new DataPointsLayer(context),
             new ReadoutLayer(context),
             new CaptionLayer(context),
         ];

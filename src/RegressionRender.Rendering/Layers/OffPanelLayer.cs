@@ -6,7 +6,8 @@ namespace RegressionRender.Rendering.Layers;
 /// <summary>
 /// Where a fit's curve lies wholly above or below the fit panel (a start far off the data, a fit that diverged and
 /// flew off), a small arrowhead in the fit's colour on that edge, pointing towards the curve, at the x where the curve
-/// comes nearest: the viewer always knows where a fit is, even when it is not in the picture.
+/// comes nearest: the viewer always knows where a fit is, even when it is not in the picture. Drawn under the data
+/// points, which it never hides.
 /// </summary>
 internal sealed class OffPanelLayer(RenderContext context) : IFrameLayer, IDisposable
 {

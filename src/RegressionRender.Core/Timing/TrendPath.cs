@@ -168,7 +168,6 @@ internal sealed class TrendPath
 
     private ReadOnlySpan<float> TrendRow(float[] trend, int knot) => trend.AsSpan(knot * _width, _width);
 
-
     private ReadOnlySpan<float> Row(int knot) => _path.Row(knot);
 }
 

@@ -5,9 +5,9 @@ namespace RegressionRender.Core.Timing;
 /// flickering from one random iterate to the next.
 /// <para>
 /// The walk follows the <em>trend</em> (<see cref="TrendPath"/>), the drawn path averaged over a window of a few
-/// frames' worth of steps (<see cref="TrendWindow"/>), and paces it like any smooth path: frames at equal shares of its on-screen length,
-/// shaped by the easing. So the descent is paced by how far the line travels and the noise by how far its average
-/// drifts, and the noise phase runs at a calm, visible speed.
+/// frames' worth of steps (<see cref="TrendWindow"/>), and paces it like any smooth path: frames at equal shares of
+/// its on-screen length, shaped by the easing. So the descent is paced by how far the line travels and the noise by
+/// how far its average drifts, and the noise phase runs at a calm, visible speed.
 /// </para>
 /// <para>
 /// What a frame draws is still the record: among the points of the drawn path (recorded steps and the tweens
@@ -126,12 +126,13 @@ internal sealed class TrendWalk
             }
             // Where no point of the window moves the frame's share, the window widens (a fit racing through steps).
             var span = reach - previous;
+            // More than a frame behind its goal, a point pays for the lag (LagCost).
+            var spacing = Math.Max(1, Math.Abs(goal[j + direction] - goal[j]));
+            var earliest = goal[j] - (direction * spacing);
             at[j] = double.NaN;
             for (var widen = 1; double.IsNaN(at[j]) && widen <= MaxWiden; widen *= 2)
             {
                 var wide = Math.Clamp(previous + (widen * span), 0, _last);
-                var spacing = Math.Max(1, Math.Abs(goal[j + direction] - goal[j]));
-                var earliest = goal[j] - (direction * spacing);
                 at[j] = Place(previous, wide, earliest, spacing, from, probe, target, move, band, widen * 2 > MaxWiden || wide == (direction > 0 ? _last : 0));
             }
             _clock.Sample(KnotToClock(at[j]), row);

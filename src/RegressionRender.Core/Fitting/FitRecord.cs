@@ -72,7 +72,9 @@ public sealed class FitRecord
     /// <summary>
     /// The parameters drawn at a fractional step: a kept step exactly, or the truthful tween between the two kept
     /// steps around it: the straight line, lifted off the valley floor where it would show a better fit than both (<see cref="LevelPath"/>).
-    /// Where even that would flatter the fit (<see cref="Holds"/>), the nearer of the two steps: a cut halfway.
+    /// Where the loss is only near that bowl (the log-loss) and the tween would still flatter the fit, each flattering
+    /// point is raised straight out from the optimum onto the level of the lower step (<see cref="Raise"/>); where there
+    /// is no optimum to raise from (<see cref="Holds"/>), the nearer of the two steps: a cut halfway.
     /// </summary>
     public void Tween(double step, Span<double> destination)
     {
@@ -83,6 +85,10 @@ public sealed class FitRecord
             return;
         }
         Path(lower, fraction, destination);
+        if (_levels is not null && _objective is not SquaredLoss && !Raise(HoldMargin * Math.Min(_loss[lower], _loss[lower + 1]), destination))
+        {
+            Entry(fraction < 0.5 ? lower : lower + 1).CopyTo(destination);
+        }
     }
 
     /// <summary>The tween a fraction of the way from kept entry <paramref name="lower"/> to the next, before any hold.</summary>
@@ -95,12 +101,18 @@ public sealed class FitRecord
     }
 
     /// <summary>
-    /// True when the tween from kept entry <paramref name="entry"/> to the next would show a fit better than both
-    /// (loss below <see cref="HoldMargin"/> × the lower of theirs) somewhere on the way, so the frames between them
-    /// hold a step instead. Never for least squares with a minimiser, whose level path is exact; elsewhere (the
-    /// log-loss, which the bowl only approximates; no minimiser found) the path is checked at a few points, once.
+    /// True when the frames between kept entry <paramref name="entry"/> and the next hold a step instead of tweening:
+    /// the tween would flatter the fit (<see cref="Flatters"/>) and there is no optimum to raise it from.
     /// </summary>
-    public bool Holds(int entry)
+    public bool Holds(int entry) => _levels is null && Flatters(entry);
+
+    /// <summary>
+    /// True when the tween from kept entry <paramref name="entry"/> to the next, as the bowl shapes it, would show a fit
+    /// better than both (loss below <see cref="HoldMargin"/> × the lower of theirs) somewhere on the way. Never for
+    /// least squares with a minimiser, whose level path is exact; elsewhere (the log-loss, which the bowl only
+    /// approximates; no minimiser found) the path is checked at a few points, once.
+    /// </summary>
+    private bool Flatters(int entry)
     {
         if (_levels is not null && _objective is SquaredLoss)
         {
@@ -122,7 +134,55 @@ public sealed class FitRecord
         return _held[entry] == 2;
     }
 
-    /// <summary>Per segment between kept entries: 0 unchecked, 1 tweened, 2 held (<see cref="Holds"/>); benign races between threads.</summary>
+    /// <summary>
+    /// Moves <paramref name="point"/>, if its loss is below <paramref name="floor"/>, straight out from the optimum until
+    /// its loss is the floor: along any ray from the minimiser a convex loss only rises, so the raised point is the
+    /// nearest one on that ray that does not flatter, and it moves continuously with the tween. False when the loss
+    /// never reaches the floor along the ray (then the caller holds a step).
+    /// </summary>
+    private bool Raise(double floor, Span<double> point)
+    {
+        if (_objective.Loss(point) >= floor)
+        {
+            return true;
+        }
+        var center = _levels!.Center;
+        Span<double> probe = stackalloc double[point.Length];
+        var (low, high) = (1.0, 2.0);
+        while (!(_objective.Loss(Scaled(center, point, high, probe)) >= floor))
+        {
+            (low, high) = (high, high * 2);
+            if (high > RaiseLimit)
+            {
+                return false;
+            }
+        }
+        while (high - low > RaisePrecision * high)
+        {
+            var middle = 0.5 * (low + high);
+            (low, high) = _objective.Loss(Scaled(center, point, middle, probe)) >= floor ? (low, middle) : (middle, high);
+        }
+        Scaled(center, point, high, probe).CopyTo(point);
+        return true;
+    }
+
+    /// <summary>The point <paramref name="scale"/> times as far from <paramref name="center"/> as <paramref name="point"/>, written to <paramref name="destination"/>.</summary>
+    private static Span<double> Scaled(ReadOnlySpan<double> center, ReadOnlySpan<double> point, double scale, Span<double> destination)
+    {
+        for (var k = 0; k < destination.Length; k++)
+        {
+            destination[k] = center[k] + (scale * (point[k] - center[k]));
+        }
+        return destination;
+    }
+
+    /// <summary>How far out (times its distance) a point may be raised before the tween holds a step instead.</summary>
+    private const double RaiseLimit = 1e6;
+
+    /// <summary>Relative precision of a raise: far below a pixel; the raised point is on the safe side of it.</summary>
+    private const double RaisePrecision = 1e-7;
+
+    /// <summary>Per segment between kept entries: 0 unchecked, 1 truthful, 2 flattering (<see cref="Flatters"/>); benign races between threads.</summary>
     private byte[]? _held;
 
     /// <summary>Points of a segment checked for <see cref="Holds"/>, less one.</summary>

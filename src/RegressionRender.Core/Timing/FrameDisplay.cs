@@ -9,9 +9,9 @@ namespace RegressionRender.Core.Timing;
 /// steps around it (<see cref="FitRecord.Tween"/>);</item>
 /// <item>the first frame shows step 0 and the last the final step, exactly.</item>
 /// </list>
-/// Where the tween would show a fit better than both its steps (possible only where the loss is not exactly the bowl
-/// the tween is shaped by, as for logistic regression), the frame shows the nearer step (<see cref="FitRecord.Holds"/>),
-/// as pacing saw it; a frame whose own tween still falls below 0.99 × the lower loss does too.
+/// Where the tween would show a fit better than both its steps and there is no optimum to raise it from (a fit with no
+/// finite minimum), the frame shows the nearer step (<see cref="FitRecord.Holds"/>), as pacing saw it; a frame whose own
+/// tween still falls below 0.99 × the lower loss does too.
 /// </summary>
 internal static class FrameDisplay
 {

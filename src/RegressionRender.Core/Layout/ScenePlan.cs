@@ -65,7 +65,7 @@ public sealed record ScenePlan(
         var layout = FrameLayout.Create(width, height, config.Title, config.Subtitle, config.View.Panels, Words, measure);
         var x = config.View.X is { } vx ? new AxisRange(vx[0], vx[1]) : NiceTicks.Expand(data.X.Min(), data.X.Max());
         var y = config.View.Y is { } vy ? new AxisRange(vy[0], vy[1])
-            : fits[0].Info.Model.IsLogistic ? new AxisRange(-0.05, 1.05) : NiceTicks.Expand(data.Y.Min(), data.Y.Max());
+            : fits[0].Info.Model.IsLogistic ? new AxisRange(-0.05, 1.05) : FitPanelRange.Y(data, fits, x);
         var lossViewport = layout.Panel(PanelKind.Loss) is { } loss ? LossPanelViewport(fits, loss.Plot, lossScale, epochScale) : null;
         var surface = layout.Panel(PanelKind.Surface) is { } panel ? new Viewport(surfaceRanges.Intercept, surfaceRanges.Slope, panel.Plot) : null;
         var readouts = ReadoutText.For(config, data, fits);

@@ -129,13 +129,30 @@ public sealed class TruthfulMotionTests
     }
 
     [Fact]
+    public void A_Diverging_Fit_Starting_Below_The_Data_Leaves_At_Most_One_Frame_Empty_In_Few_Frames()
+    {
+        // GD on raw horsepower from y = 0, below every car's MPG, diverging, in 38 frames: the first frame (step 0) and
+        // the last (flown off) both showed no fit, 2 of 38 (the rule allows 5%). The panel now reaches down to the start.
+        var plan = PlanReport.Build(SceneOf("cars.csv", """
+            { "data": { "csv": "cars.csv", "x": "Horsepower", "y": "Miles_per_Gallon" },
+              "fit": { "optimizer": "gd", "learningRate": 0.000202, "epochs": 200 },
+              "animation": { "duration": 3.2, "fps": 12, "easing": "sine-in" },
+              "view": { "width": 1280, "height": 720, "panels": ["fit", "loss"] } }
+            """));
+        Assert.True(plan.Fits[0].Diverged);
+        Assert.True(plan.Frames.First(f => f.Phase == "animate").Fits[0].Visible > 0, "the start is out of view");
+        AssertKeepsEveryRule("diverging from below", plan);
+    }
+
+    [Fact]
     public void A_Noisy_Fit_Starting_Off_The_Panel_Spends_No_Frames_Before_It_Shows()
     {
-        // Shuffled SGD from y = 0, below Anscombe IV, in 48 frames: the trend walk gave the first five frames to the
-        // steps before the line enters the panel (6 empty frames, 12%); every placement now starts where a fit shows.
+        // Shuffled SGD from y = −40, far below Anscombe IV (too far for the panel to take in), in 48 frames: the trend
+        // walk gave the first frames to the steps before the line enters the panel (12% empty); every placement now
+        // starts where a fit shows.
         var plan = PlanReport.Build(SceneOf("anscombe.csv", """
             { "data": { "csv": "anscombe.csv", "x": "X", "y": "Y", "filter": { "column": "Series", "equals": "IV" } },
-              "fit": { "optimizer": "sgd", "shuffle": true, "learningRate": 0.05, "epochs": 30, "standardize": true },
+              "fit": { "optimizer": "sgd", "shuffle": true, "learningRate": 0.05, "epochs": 30, "standardize": true, "init": [-40, 0] },
               "animation": { "duration": 4, "fps": 12 },
               "view": { "width": 800, "height": 800, "panels": ["fit"] } }
             """));

@@ -7,12 +7,19 @@ namespace RegressionRender;
 /// <summary>
 /// What a teacher should hear about a scene that does not stop the render (printed by render, batch, plan and
 /// validate alike): rows skipped, data that cannot determine the model, a fit that diverged or ends worse than it
-/// started, a fit that ends far from its optimum. Each says what to change.
+/// started, a fit that ends far from its optimum (most of the way from its start still ahead, or, full-batch, at more than twice its loss). Each says what to change.
 /// </summary>
 internal static class FitWarnings
 {
     /// <summary>A fit "ends far" when more than this share of the way from its starting loss to the optimum's is left.</summary>
     public const double FarShare = 0.1;
+
+    /// <summary>
+    /// A full-batch fit also "ends far" at more than this multiple of the optimum's loss, however far off it started (a huge
+    /// first step from a start a million times worse covers 99.9% of the way and still ends at twice the optimum). Not a
+    /// stochastic fit, whose noise alone may keep it there.
+    /// </summary>
+    public const double FarRatio = 2;
 
     public static List<string> For(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits)
     {
@@ -44,10 +51,14 @@ internal static class FitWarnings
                 warnings.Add($"{label} ends worse than it started: loss {Core.Text.ReadoutText.Significant(record.FinalLoss, 4)} after {record.Steps:N0} steps against {Core.Text.ReadoutText.Significant(record.EntryLoss(0), 4)} at the start; "
                     + $"the learning rate (now {fit.LearningRate:0.##########}) is too high and it would diverge with more epochs — lower it, or keep it, if the lesson is divergence");
             }
-            else if (record.Info.TargetLoss is { } best && record.FinalLoss - best > FarShare * (record.EntryLoss(0) - best) && record.FinalLoss > best * (1 + 1e-6) + 1e-12)
+            else if (record.Info.TargetLoss is { } best && record.FinalLoss > best * (1 + 1e-6) + 1e-12
+                && (record.FinalLoss - best > FarShare * (record.EntryLoss(0) - best) || (record.Info.StepsPerEpoch == 1 && record.FinalLoss > FarRatio * best)))
             {
                 var covered = (record.EntryLoss(0) - record.FinalLoss) / (record.EntryLoss(0) - best);
-                warnings.Add($"{label} ends far from its optimum: loss {Core.Text.ReadoutText.Significant(record.FinalLoss, 4)} against {Core.Text.ReadoutText.Significant(best, 4)} at the optimum ({Math.Max(0, covered) * 100:0}% of the way there after {record.Steps:N0} steps); "
+                var how = covered > 1 - FarShare
+                    ? $"{record.FinalLoss / best:0.#}× the optimum's loss after {record.Steps:N0} steps"
+                    : $"{Math.Max(0, covered) * 100:0}% of the way there after {record.Steps:N0} steps";
+                warnings.Add($"{label} ends far from its optimum: loss {Core.Text.ReadoutText.Significant(record.FinalLoss, 4)} against {Core.Text.ReadoutText.Significant(best, 4)} at the optimum ({how}); "
                     + $"give it more epochs (now {fit.Epochs:N0}){(fit.Standardize ? " or" : ",")} a larger learning rate (now {fit.LearningRate:0.##########}){(fit.Standardize ? "" : " or \"standardize\": true")} — or keep it, if the lesson is the slow start");
             }
         }

@@ -59,6 +59,30 @@ public sealed class TeachingWarningTests
     }
 
     [Fact]
+    public async Task A_Fit_From_A_Start_Far_Off_That_Ends_At_Several_Times_The_Optimum_Is_Far()
+    {
+        // From an intercept of 1,000 over data near 5, GD covers 99.9% of the way to the optimum's loss in 25 steps and
+        // still ends several times above it: measured against the start alone, it was "near" (an independent review's
+        // huge first step on raw penguins ended at 2× the optimum without a word).
+        using var folder = new TempFolder();
+        var config = folder.Write("far-start.json", """
+            {
+              "data": { "points": [[0.5, 2.1], [1.3, 2.9], [2.2, 2.4], [2.9, 4.6], [3.7, 4.1], [4.4, 6.3], [5.2, 5.5], [6.1, 7.9]] },
+              "fit": { "optimizer": "gd", "learningRate": 0.15, "epochs": 25, "standardize": true, "init": [1000, 0] },
+              "animation": { "duration": 1, "fps": 10 },
+              "view": { "width": 160, "height": 120 },
+              "output": { "formats": ["png"] }
+            }
+            """);
+
+        var validate = await CliRunner.RunAsync("validate", config);
+
+        Assert.True(validate.ExitCode == 0, validate.Error);
+        var line = Assert.Single(validate.Error.Split('\n'), l => l.Contains("ends far from its optimum", StringComparison.Ordinal));
+        Assert.Matches(@"\(\d+(\.\d)?× the optimum's loss after 25 steps\); give it more epochs \(now 25\) or a larger learning rate", line);
+    }
+
+    [Fact]
     public async Task A_Fit_That_Ends_Worse_Than_It_Started_Is_Told_To_Lower_Its_Learning_Rate()
     {
         // GD at η = 2.15 on standardized x swings ever wider, but 40 steps do not reach the divergence limit: the advice

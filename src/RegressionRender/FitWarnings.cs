@@ -7,7 +7,8 @@ namespace RegressionRender;
 /// <summary>
 /// What a teacher should hear about a scene that does not stop the render (printed by render, batch, plan and
 /// validate alike): rows skipped, data that cannot determine the model, a fit that diverged or ends worse than it
-/// started, a fit that ends far from its optimum (most of the way from its start still ahead, or, full-batch, at more than twice its loss). Each says what to change.
+/// started, a fit that ends far from its optimum (more than a tenth of the way from its start still ahead, or, full-batch least
+/// squares, at more than twice its loss and R² short of it by more than 0.1). Each says what to change.
 /// </summary>
 internal static class FitWarnings
 {
@@ -15,15 +16,19 @@ internal static class FitWarnings
     public const double FarShare = 0.1;
 
     /// <summary>
-    /// A full-batch fit also "ends far" at more than this multiple of the optimum's loss, however far off it started (a huge
-    /// first step from a start a million times worse covers 99.9% of the way and still ends at twice the optimum). Not a
-    /// stochastic fit, whose noise alone may keep it there.
+    /// A full-batch least-squares fit also "ends far" at more than this multiple of the optimum's loss, however far off it
+    /// started (a huge first step from a start a million times worse covers 99.9% of the way and still ends at twice the
+    /// optimum), when the gap is also more than <see cref="FarShare"/> of the data's variance (its R² falls short of the
+    /// optimum's by more than 0.1: not a rounding-level gap above a perfect fit). Not a stochastic fit, whose noise alone
+    /// may keep it there.
     /// </summary>
     public const double FarRatio = 2;
 
     public static List<string> For(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits)
     {
         var warnings = new List<string>();
+        var mean = data.Y.Average();
+        var variance = data.Y.Average(y => (y - mean) * (y - mean));
         if (data.SkippedRows > 0)
         {
             warnings.Add($"{config.Data.Csv}: skipped {data.SkippedRows} row(s) with an empty '{data.XTitle}' or '{data.YTitle}' cell");
@@ -52,7 +57,7 @@ internal static class FitWarnings
                     + $"the learning rate (now {fit.LearningRate:0.##########}) is too high and it would diverge with more epochs — lower it, or keep it, if the lesson is divergence");
             }
             else if (record.Info.TargetLoss is { } best && record.FinalLoss > best * (1 + 1e-6) + 1e-12
-                && (record.FinalLoss - best > FarShare * (record.EntryLoss(0) - best) || (record.Info.StepsPerEpoch == 1 && record.FinalLoss > FarRatio * best)))
+                && (record.FinalLoss - best > FarShare * (record.EntryLoss(0) - best) || (record.Info.StepsPerEpoch == 1 && !record.Info.Model.IsLogistic && record.FinalLoss > FarRatio * best && record.FinalLoss - best > FarShare * variance)))
             {
                 var covered = (record.EntryLoss(0) - record.FinalLoss) / (record.EntryLoss(0) - best);
                 var how = covered > 1 - FarShare

@@ -6,10 +6,10 @@ namespace RegressionRender.Core.Layout;
 /// <summary>The fit panel's y range when the config does not give one.</summary>
 internal static class FitPanelRange
 {
-    /// <summary>The data may be squeezed to this share of the panel's height to take in a fit that never arrives, no further.</summary>
+    /// <summary>The data may be squeezed to this share of the panel's height to take in a fit's first or final curve, no further.</summary>
     private const double DataShare = 0.25;
 
-    /// <summary>Points across the x range at which a final curve is evaluated.</summary>
+    /// <summary>Points across the x range at which a curve is evaluated.</summary>
     private const int Samples = 64;
 
     /// <summary>

@@ -83,6 +83,28 @@ public sealed class TeachingWarningTests
     }
 
     [Fact]
+    public async Task A_Fit_Nearly_Reaching_A_Perfect_Fit_Is_Not_Far()
+    {
+        // Points exactly on a line: the optimum's loss is 0, so any loss left is "infinitely many times" it. A gap far
+        // below the data's variance is not far.
+        using var folder = new TempFolder();
+        var config = folder.Write("perfect.json", """
+            {
+              "data": { "points": [[1, 2], [2, 4], [3, 6], [4, 8], [5, 10]] },
+              "fit": { "optimizer": "gd", "learningRate": 0.3, "epochs": 30, "standardize": true },
+              "animation": { "duration": 1, "fps": 10 },
+              "view": { "width": 160, "height": 120 },
+              "output": { "formats": ["png"] }
+            }
+            """);
+
+        var validate = await CliRunner.RunAsync("validate", config);
+
+        Assert.True(validate.ExitCode == 0, validate.Error);
+        Assert.DoesNotContain("ends far", validate.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_Fit_That_Ends_Worse_Than_It_Started_Is_Told_To_Lower_Its_Learning_Rate()
     {
         // GD at η = 2.15 on standardized x swings ever wider, but 40 steps do not reach the divergence limit: the advice

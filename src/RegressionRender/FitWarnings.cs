@@ -24,11 +24,21 @@ internal static class FitWarnings
     /// </summary>
     public const double FarRatio = 2;
 
+    /// <summary>True when a full-batch least-squares fit ends above <see cref="FarRatio"/> × its optimum's loss with R² short of it by more than <see cref="FarShare"/>.</summary>
+    public static bool FarByRatio(FitRecord record, Dataset data)
+    {
+        if (record.Info.StepsPerEpoch != 1 || record.Info.Model.IsLogistic || record.Info.Diverged || record.Info.TargetLoss is not { } best)
+        {
+            return false;
+        }
+        var mean = data.Y.Average();
+        var variance = data.Y.Average(y => (y - mean) * (y - mean));
+        return record.FinalLoss > FarRatio * best && record.FinalLoss - best > FarShare * variance;
+    }
+
     public static List<string> For(SceneConfig config, Dataset data, IReadOnlyList<FitRecord> fits)
     {
         var warnings = new List<string>();
-        var mean = data.Y.Average();
-        var variance = data.Y.Average(y => (y - mean) * (y - mean));
         if (data.SkippedRows > 0)
         {
             warnings.Add($"{config.Data.Csv}: skipped {data.SkippedRows} row(s) with an empty '{data.XTitle}' or '{data.YTitle}' cell");
@@ -57,7 +67,7 @@ internal static class FitWarnings
                     + $"the learning rate (now {fit.LearningRate:0.##########}) is too high and it would diverge with more epochs — lower it, or keep it, if the lesson is divergence");
             }
             else if (record.Info.TargetLoss is { } best && record.FinalLoss > best * (1 + 1e-6) + 1e-12
-                && (record.FinalLoss - best > FarShare * (record.EntryLoss(0) - best) || (record.Info.StepsPerEpoch == 1 && !record.Info.Model.IsLogistic && record.FinalLoss > FarRatio * best && record.FinalLoss - best > FarShare * variance)))
+                && (record.FinalLoss - best > FarShare * (record.EntryLoss(0) - best) || FarByRatio(record, data)))
             {
                 var covered = (record.EntryLoss(0) - record.FinalLoss) / (record.EntryLoss(0) - best);
                 var how = covered > 1 - FarShare

@@ -17,7 +17,7 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
         var fits = scene.Fits.Select(f => new PlanFit(
             f.Info.Label, f.Steps, f.Info.Epochs, f.Info.StepsPerEpoch, f.InDataUnits(f.Final), f.FinalLoss,
             f.Info.Target is { } target ? f.InDataUnits(target) : null, f.Info.TargetLoss, f.Info.Diverged, f.Info.DivergedAtStep,
-            f.Info.NoTargetReason, f.EntryCount, f.Stride, f.Converged)).ToList();
+            f.Info.NoTargetReason, f.EntryCount, f.Stride, f.Converged && !FitWarnings.FarByRatio(f, scene.Data))).ToList();
         var frames = timeline.Frames.Select(s => new PlanFrame(
             s.Frame, s.Time, PhaseName(s.Phase), s.Progress, s.DisplacementPx,
             // Parameters in the data's units (the curve is drawn from the optimizer's own, exactly).
@@ -50,7 +50,7 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
 /// <param name="NoTarget">Why there is no optimum (e.g. perfectly separable classes).</param>
 /// <param name="KeptSteps">Steps kept in the record (all of them up to the record limit).</param>
 /// <param name="KeptEvery">Every how many steps one was kept (1 = all).</param>
-/// <param name="Converged">True when the fit ends within 1% of the way from its start to the optimum (see <see cref="Core.Fitting.FitRecord.Converged"/>).</param>
+/// <param name="Converged">True when the fit ends within 1% of the way from its start to the optimum (see <see cref="Core.Fitting.FitRecord.Converged"/>) and not far from it by <see cref="FitWarnings.FarByRatio"/>.</param>
 public sealed record PlanFit(
     string Label,
     int Steps,

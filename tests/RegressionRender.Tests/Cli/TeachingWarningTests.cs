@@ -80,6 +80,8 @@ public sealed class TeachingWarningTests
         Assert.True(validate.ExitCode == 0, validate.Error);
         var line = Assert.Single(validate.Error.Split('\n'), l => l.Contains("ends far from its optimum", StringComparison.Ordinal));
         Assert.Matches(@"\(\d+(\.\d)?× the optimum's loss after 25 steps\); give it more epochs \(now 25\) or a larger learning rate", line);
+        var plan = await CliRunner.RunAsync("plan", config, "--json");
+        Assert.Contains("\"converged\":false", plan.Output, StringComparison.Ordinal);
     }
 
     [Fact]

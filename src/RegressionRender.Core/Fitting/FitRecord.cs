@@ -72,9 +72,10 @@ public sealed class FitRecord
     /// <summary>
     /// The parameters drawn at a fractional step: a kept step exactly, or the truthful tween between the two kept
     /// steps around it: the straight line, lifted off the valley floor where it would show a better fit than both (<see cref="LevelPath"/>).
-    /// Where the loss is only near that bowl (the log-loss) and the tween would still flatter the fit, each flattering
-    /// point is raised straight out from the optimum onto the level of the lower step (<see cref="Raise"/>); where there
-    /// is no optimum to raise from (<see cref="Holds"/>), the nearer of the two steps: a cut halfway.
+    /// The log-loss is only roughly that bowl (far from it on raw x, where a swing round the optimum in the bowl's metric
+    /// turns the sigmoid the wrong way): its tween is the straight line, each point that would flatter the fit raised
+    /// straight out from the optimum onto the level of the lower step (<see cref="Raise"/>); where there is no optimum
+    /// to raise from (<see cref="Holds"/>), the nearer of the two steps: a cut halfway.
     /// </summary>
     public void Tween(double step, Span<double> destination)
     {
@@ -91,10 +92,10 @@ public sealed class FitRecord
         }
     }
 
-    /// <summary>The tween a fraction of the way from kept entry <paramref name="lower"/> to the next, before any hold.</summary>
+    /// <summary>The tween a fraction of the way from kept entry <paramref name="lower"/> to the next, before any raise or hold: the bowl's level path for least squares, else the straight line.</summary>
     private void Path(int lower, double fraction, Span<double> destination)
     {
-        if (_levels is null || !_levels.TryTween(lower, fraction, Entry(lower), Entry(lower + 1), destination))
+        if (_levels is null || _objective is not SquaredLoss || !_levels.TryTween(lower, fraction, Entry(lower), Entry(lower + 1), destination))
         {
             Lerp(Entry(lower), Entry(lower + 1), fraction, destination);
         }

@@ -146,7 +146,8 @@ public sealed class TruthfulTweenTests
         // (the optimizer went from flat to rising, never through falling lines).
         var record = Fitter.Fit(Scenes.SeedData, Line, new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 2.2, Epochs = 3, Standardize = true, Init = [0, 0] }, "GD", "seed");
         Assert.Equal(0, record.ParametersAt(0)[1]);
-        Assert.True(record.ParametersAt(1)[1] > 0);
+        Assert.True(record.ParametersAt(1)[1] > 0, $"step 1 falls: {record.ParametersAt(1)[1]}");
+        var lower = Math.Min(record.LossAt(0), record.LossAt(1));
         var drawn = new double[2];
         for (var i = 1; i < 40; i++)
         {
@@ -182,6 +183,26 @@ public sealed class TruthfulTweenTests
                 after.CopyTo(before, 0);
             }
             Assert.True(moves.Max() <= 0.05 * moves.Sum(), $"{optimizer} step {step}: one slice moves {moves.Max():F1} px of the step's {moves.Sum():F1} px");
+        }
+    }
+    [Fact]
+    public void A_Logistic_Tween_Never_Turns_The_Sigmoid_The_Wrong_Way()
+    {
+        // Standardized GD at η = 80 jumps from the flat start past the optimum to a far steeper rising sigmoid. Shaped by
+        // the least-squares bowl, the tween swung round the optimum through falling sigmoids the optimizer never had
+        // (an independent review: 7 s of wrong-way curves); on the straight line, raised where it would flatter, every
+        // curve on the way rises.
+        var x = new double[] { 172, 178, 181, 185, 187, 190, 191, 193, 195, 196, 198, 201, 203, 208, 210, 212, 215, 217, 220, 222, 225, 230 };
+        var y = new double[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1 };
+        var record = Fitter.Fit(new Core.Data.Dataset(x, y, "flipper", "gentoo", 0), new RegressionModel(ModelKind.Logistic, 1), new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 80, Epochs = 3, Standardize = true }, "fit", "flippers");
+        Assert.True(record.ParametersAt(1)[1] > 0, $"step 1 falls: {record.ParametersAt(1)[1]}");
+        var lower = Math.Min(record.LossAt(0), record.LossAt(1));
+        var drawn = new double[2];
+        for (var i = 1; i < 400; i++)
+        {
+            record.Tween(i / 400.0, drawn);
+            Assert.True(drawn[1] >= 0, $"at step {i / 400.0} the sigmoid falls: slope {drawn[1]}");
+            Assert.True(record.LossOf(drawn) >= 0.99 * lower, $"at step {i / 400.0} the loss {record.LossOf(drawn)} is below {lower}");
         }
     }
 }

@@ -103,19 +103,13 @@ public sealed class FitRecord
 
     /// <summary>
     /// True when the frames between kept entry <paramref name="entry"/> and the next hold a step instead of tweening:
-    /// the tween would flatter the fit (<see cref="Flatters"/>) and there is no optimum to raise it from.
+    /// there is no optimum to raise the tween from (none found) and the straight line between the two steps would show
+    /// a fit better than both (loss below <see cref="HoldMargin"/> × the lower of theirs) at one of a few points checked,
+    /// once per segment.
     /// </summary>
-    public bool Holds(int entry) => _levels is null && Flatters(entry);
-
-    /// <summary>
-    /// True when the tween from kept entry <paramref name="entry"/> to the next, as the bowl shapes it, would show a fit
-    /// better than both (loss below <see cref="HoldMargin"/> × the lower of theirs) somewhere on the way. Never for
-    /// least squares with a minimiser, whose level path is exact; elsewhere (the log-loss, which the bowl only
-    /// approximates; no minimiser found) the path is checked at a few points, once.
-    /// </summary>
-    private bool Flatters(int entry)
+    public bool Holds(int entry)
     {
-        if (_levels is not null && _objective is SquaredLoss)
+        if (_levels is not null)
         {
             return false;
         }
@@ -183,7 +177,7 @@ public sealed class FitRecord
     /// <summary>Relative precision of a raise: far below a pixel; the raised point is on the safe side of it.</summary>
     private const double RaisePrecision = 1e-7;
 
-    /// <summary>Per segment between kept entries: 0 unchecked, 1 truthful, 2 flattering (<see cref="Flatters"/>); benign races between threads.</summary>
+    /// <summary>Per segment between kept entries: 0 unchecked, 1 tweened, 2 held (<see cref="Holds"/>); benign races between threads.</summary>
     private byte[]? _held;
 
     /// <summary>Points of a segment checked for <see cref="Holds"/>, less one.</summary>

@@ -11,6 +11,11 @@ public sealed class TruthfulTweenTests
 {
     private static readonly RegressionModel Line = new(ModelKind.Linear, 1);
 
+    /// <summary>Flipper lengths (mm) and whether the penguin is a Gentoo: classes that overlap, on raw x.</summary>
+    private static readonly Core.Data.Dataset Flippers = new(
+        [172, 178, 181, 185, 187, 190, 191, 193, 195, 196, 198, 201, 203, 208, 210, 212, 215, 217, 220, 222, 225, 230],
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1], "flipper", "gentoo", 0);
+
     public static TheoryData<OptimizerKind, double, bool> Runs() => new()
     {
         { OptimizerKind.Gd, 0.04, false },        // diverges: every step overshoots to the other side
@@ -164,10 +169,8 @@ public sealed class TruthfulTweenTests
         // first steps dips below both steps' losses (at a few thousandths of the step, where a check of a few points
         // misses it). Every point of the tween keeps the truth rule, and the curve moves continuously: of 2,000 equal
         // slices of a step none carries much of its movement on screen (a cut carries all of it).
-        var x = new double[] { 172, 178, 181, 185, 187, 190, 191, 193, 195, 196, 198, 201, 203, 208, 210, 212, 215, 217, 220, 222, 225, 230 };
-        var y = new double[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1 };
         var logistic = new RegressionModel(ModelKind.Logistic, 1);
-        var record = Fitter.Fit(new Core.Data.Dataset(x, y, "flipper", "gentoo", 0), logistic, new FitConfig { Optimizer = optimizer, LearningRate = rate, Epochs = 6 }, "fit", "flippers");
+        var record = Fitter.Fit(Flippers, logistic, new FitConfig { Optimizer = optimizer, LearningRate = rate, Epochs = 6 }, "fit", "flippers");
         var probe = new CurveProbe(new Viewport(new AxisRange(170, 232), new AxisRange(-0.05, 1.05), new PixelRect(0, 0, 800, 500)));
         double[] before = new double[2], after = new double[2];
         for (var step = 0; step < 3; step++)
@@ -192,9 +195,7 @@ public sealed class TruthfulTweenTests
         // the least-squares bowl, the tween swung round the optimum through falling sigmoids the optimizer never had
         // (an independent review: 7 s of wrong-way curves); on the straight line, raised where it would flatter, every
         // curve on the way rises.
-        var x = new double[] { 172, 178, 181, 185, 187, 190, 191, 193, 195, 196, 198, 201, 203, 208, 210, 212, 215, 217, 220, 222, 225, 230 };
-        var y = new double[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1 };
-        var record = Fitter.Fit(new Core.Data.Dataset(x, y, "flipper", "gentoo", 0), new RegressionModel(ModelKind.Logistic, 1), new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 80, Epochs = 3, Standardize = true }, "fit", "flippers");
+        var record = Fitter.Fit(Flippers, new RegressionModel(ModelKind.Logistic, 1), new FitConfig { Optimizer = OptimizerKind.Gd, LearningRate = 80, Epochs = 3, Standardize = true }, "fit", "flippers");
         Assert.True(record.ParametersAt(1)[1] > 0, $"step 1 falls: {record.ParametersAt(1)[1]}");
         var lower = Math.Min(record.LossAt(0), record.LossAt(1));
         var drawn = new double[2];

@@ -26,7 +26,7 @@ namespace RegressionRender.Core.Fitting;
 /// </param>
 internal sealed class LevelPath(double[] center, double centerLoss, double[] radius, double[] cosine, IReadOnlyDictionary<int, double[]> turns, double? lineAspect)
 {
-    /// <summary>The optimum θ* the bowl is centred on.</summary>
+    /// <summary>The optimum θ* the bowl is centred on (for the log-loss, which the bowl only roughly fits, all that its tweens use: <see cref="FitRecord.Tween"/>).</summary>
     public ReadOnlySpan<double> Center => center;
 
     /// <summary>True when the tween from kept entry <paramref name="entry"/> (parameters <paramref name="a"/>) to the next (<paramref name="b"/>) pivots through the vertical, where its loss soars.</summary>

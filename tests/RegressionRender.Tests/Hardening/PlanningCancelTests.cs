@@ -28,7 +28,11 @@ public sealed class PlanningCancelTests
         }
         """;
 
-    /// <summary>Seven optimizers on the seed points, 120 s at 120 fps: quick fits, about 20 s of pacing 14,500 frames.</summary>
+    /// <summary>
+    /// Ten fits on the seed points, 480 s at 120 fps: quick fits, then pacing 57,600 frames (about 10 s in a Release
+    /// build, longer in the tests' Debug build; 120 s at seven fits took only 4 s once pacing got faster, and finished
+    /// before the signal).
+    /// </summary>
     private const string LongPacing = """
         {
           "data": { "points": [[1.2, 1.2], [3, 2.5], [5.1, 6], [6.3, 4.5], [7.1, 5.2], [8.2, 8.9], [9, 13.8], [11.2, 12.1], [13.8, 14.2]] },
@@ -36,9 +40,10 @@ public sealed class PlanningCancelTests
             { "optimizer": "gd", "learningRate": 0.001, "epochs": 300 }, { "optimizer": "sgd", "learningRate": 0.0001, "epochs": 300 },
             { "optimizer": "minibatch", "learningRate": 0.001, "epochs": 300, "batchSize": 3 }, { "optimizer": "momentum", "learningRate": 0.001, "epochs": 300 },
             { "optimizer": "nesterov", "learningRate": 0.001, "epochs": 300 }, { "optimizer": "rmsprop", "learningRate": 0.001, "epochs": 300 },
-            { "optimizer": "adam", "learningRate": 0.001, "epochs": 300 }
+            { "optimizer": "adam", "learningRate": 0.001, "epochs": 300 }, { "optimizer": "gd", "learningRate": 0.0005, "epochs": 300 },
+            { "optimizer": "momentum", "learningRate": 0.0005, "epochs": 300 }, { "optimizer": "adam", "learningRate": 0.002, "epochs": 300 }
           ],
-          "animation": { "duration": 120, "fps": 120, "trail": 60 },
+          "animation": { "duration": 480, "fps": 120, "trail": 60 },
           "view": { "width": 160, "height": 120 },
           "output": { "formats": ["png"] }
         }

@@ -26,6 +26,14 @@ internal sealed class TrendWalk
     /// <summary>Most a frame's window widens, as a multiple of its span, when no point in it moves the frame's share.</summary>
     private const int MaxWiden = 8;
 
+    /// <summary>
+    /// Most frames' worth of steps (at the frame's place on the clock) a frame's window reaches past the previous
+    /// frame before it widens. A walk that has fallen far behind its goal would otherwise scan the whole gap again at
+    /// every frame, which made plans of many frames over many steps take minutes; it still catches up this many
+    /// frames' worth per frame.
+    /// </summary>
+    private const int MaxLead = 32;
+
     /// <summary>How much a frame leans towards continuing the previous frame's motion rather than towards the trend.</summary>
     private const float Inertia = 0.7f;
 
@@ -124,10 +132,11 @@ internal sealed class TrendWalk
                     target[s] = ((1 - Inertia) * target[s]) + (Inertia * ((2 * from[s]) - before[s]));
                 }
             }
-            // Where no point of the window moves the frame's share, the window widens (a fit racing through steps).
-            var span = reach - previous;
             // More than a frame behind its goal, a point pays for the lag (LagCost).
             var spacing = Math.Max(1, Math.Abs(goal[j + direction] - goal[j]));
+            // Where no point of the window moves the frame's share, the window widens (a fit racing through steps).
+            // It reaches at most MaxLead frames' worth of steps past the previous frame.
+            var span = direction * Math.Min(Math.Abs(reach - previous), MaxLead * spacing);
             var earliest = goal[j] - (direction * spacing);
             at[j] = double.NaN;
             for (var widen = 1; double.IsNaN(at[j]) && widen <= MaxWiden; widen *= 2)

@@ -109,7 +109,7 @@ internal static class JumpPolish
                     continue;
                 }
                 var next = placed[frame + 1];
-                var (best, bestCost) = Search(low, high, placed[frame], before, SweepRefineRounds, InView(clock, placed[frame], at => Cost(clock.Displacement(low, at), clock.Displacement(at, next))));
+                var (best, bestCost) = Search(low, high, placed[frame], before, SweepRefineRounds, Places(clock, placed[frame], low, next, Cost));
                 if (bestCost < before)
                 {
                     placed[frame] = best;
@@ -161,7 +161,7 @@ internal static class JumpPolish
                 }
                 var before = LocalJump(moves, frame);
                 var next = placed[frame + 1];
-                var (best, bestJump) = Search(low, high, placed[frame], before, RefineRounds, InView(clock, placed[frame], at => LocalJump(moves, frame, clock.Displacement(low, at), clock.Displacement(at, next))));
+                var (best, bestJump) = Search(low, high, placed[frame], before, RefineRounds, Places(clock, placed[frame], low, next, (into, outOf) => LocalJump(moves, frame, into, outOf)));
                 if (bestJump < before * 0.999)
                 {
                     placed[frame] = best;
@@ -209,9 +209,24 @@ internal static class JumpPolish
         return (best, bestCost);
     }
 
-    /// <summary>The cost of a frame's places, with every place that shows no fit ruled out when its place now shows one.</summary>
-    private static Func<double, double> InView(RunClock clock, double now, Func<double, double> cost) =>
-        clock.Shows(now) ? at => clock.Shows(at) ? cost(at) : double.PositiveInfinity : cost;
+    /// <summary>
+    /// The cost of a frame's places between its neighbours at <paramref name="low"/> and <paramref name="next"/>, from
+    /// the movements into and out of the place; every place that shows no fit is ruled out when the frame's place now
+    /// (<paramref name="now"/>) shows one. The neighbours are sampled once and each place once (a search tries about a
+    /// hundred places, and sampling a raised logistic tween is costly).
+    /// </summary>
+    private static Func<double, double> Places(RunClock clock, double now, double low, double next, Func<double, double, double> cost)
+    {
+        var (before, after, at) = (new float[clock.RowLength], new float[clock.RowLength], new float[clock.RowLength]);
+        clock.Sample(low, before);
+        clock.Sample(next, after);
+        var mustShow = clock.Shows(now);
+        return place =>
+        {
+            clock.Sample(place, at);
+            return mustShow && !clock.Probe.AnyInside(at) ? double.PositiveInfinity : cost(clock.Distance(before, at), clock.Distance(at, after));
+        };
+    }
 
     /// <summary>The index j of the moves j, j + 1 that differ most (moves[0] is not a move), and the plan's score.</summary>
     private static (int Index, double Score) WorstJump(double[] moves)

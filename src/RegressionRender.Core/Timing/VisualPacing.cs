@@ -19,7 +19,7 @@ namespace RegressionRender.Core.Timing;
 /// deterministic fits the inverse, then the budget walks, then the trend walk. Once the best plan so far settles
 /// (keeps the rule with room to spare and is calm), it is the plan; after the last stage, the best that keeps the rule.</item>
 /// <item>When none keeps the rule with room to spare, the <see cref="PolishedPlans"/> that break it least (that end on
-/// time and show a fit) are polished frame by frame
+/// time and show a fit, and break it at most <see cref="PolishedBreach"/> times as much as the least) are polished frame by frame
 /// (<see cref="JumpPolish"/>); a plan that keeps the rule at all then wins, and failing that the one that breaks it least.</item>
 /// </list>
 /// </summary>
@@ -37,6 +37,12 @@ internal static class VisualPacing
 
     /// <summary>How many plans are polished when none keeps the rule with room to spare.</summary>
     private const int PolishedPlans = 4;
+
+    /// <summary>
+    /// Plans that break the rule more than this many times as much as the least breaking one are not polished: that
+    /// much polish rarely wins and costs the most (minutes, with a logistic fit on raw x).
+    /// </summary>
+    private const double PolishedBreach = 2.5;
 
     /// <summary>Clock positions for eased progress values (cumulative, 0 first and 1 last: <see cref="EasedProgress"/>).</summary>
     public static double[] Positions(IReadOnlyList<double> eased, RunClock clock) => Positions(eased, clock, skipLeadIn: true);
@@ -80,8 +86,10 @@ internal static class VisualPacing
         {
             return chosen.Positions;
         }
+        var polishable = judged.Where(plan => plan.Verdict is { EndsEarly: false } verdict && verdict.Empty <= verdict.Calm).ToList();
+        var least = polishable.Count > 0 ? polishable.Min(plan => plan.Verdict.Breach) : 0;
         judged.AddRange(Run(
-            judged.Where(plan => plan.Verdict is { EndsEarly: false } verdict && verdict.Empty <= verdict.Calm)
+            polishable.Where(plan => plan.Verdict.Breach <= PolishedBreach * least)
                 .OrderBy(plan => plan.Verdict.Breach).Take(PolishedPlans)
                 .Select(plan => (Func<RunClock, double[]?>)(own => JumpPolish.Polish(plan.Positions, own))),
             clock));

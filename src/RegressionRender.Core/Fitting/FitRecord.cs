@@ -135,12 +135,46 @@ public sealed class FitRecord
     /// nearest one on that ray that does not flatter, and it moves continuously with the tween. False when the loss
     /// never reaches the floor along the ray (then the caller holds a step).
     /// </summary>
+    /// <remarks>
+    /// Newton's method along the ray finds the crossing in a handful of loss evaluations (a bisection took about
+    /// twenty, and sampling such tweens is most of the pacing time of a logistic fit on raw x): a convex function lies
+    /// above its tangents, so from below the floor the first step lands at or past the crossing, and from there every
+    /// step stays on that side and closes in quadratically. Where rounding breaks that, it steps on outward; where the
+    /// loss stops rising along the ray, the bisection decides.
+    /// </remarks>
     private bool Raise(double floor, Span<double> point)
     {
         if (_objective.Loss(point) >= floor)
         {
             return true;
         }
+        var center = _levels!.Center;
+        Span<double> ray = stackalloc double[point.Length];
+        for (var k = 0; k < ray.Length; k++)
+        {
+            ray[k] = point[k] - center[k];
+        }
+        Span<double> probe = stackalloc double[point.Length];
+        var (loss, slope) = _objective.LossAndSlope(point, ray);
+        var scale = 1 + ((floor - loss) / slope);
+        for (var round = 0; round < NewtonRounds && slope > 0 && scale is > 1 and <= RaiseLimit; round++)
+        {
+            (loss, slope) = _objective.LossAndSlope(Scaled(center, point, scale, probe), ray);
+            var next = scale - ((loss - floor) / slope);
+            if (loss >= floor && scale - next <= RaisePrecision * scale)
+            {
+                probe.CopyTo(point);
+                return true;
+            }
+            // Short of the floor (rounding, where the loss is nearly straight along the ray): on outward.
+            scale = loss >= floor ? next : Math.Max(next, scale * (1 + RaisePrecision));
+        }
+        return Bisect(floor, point);
+    }
+
+    /// <summary><see cref="Raise"/> by doubling the distance from the optimum until the loss reaches the floor, then bisecting.</summary>
+    private bool Bisect(double floor, Span<double> point)
+    {
         var center = _levels!.Center;
         Span<double> probe = stackalloc double[point.Length];
         var (low, high) = (1.0, 2.0);
@@ -176,6 +210,9 @@ public sealed class FitRecord
 
     /// <summary>Relative precision of a raise: far below a pixel; the raised point is on the safe side of it.</summary>
     private const double RaisePrecision = 1e-7;
+
+    /// <summary>Newton steps a raise takes before it bisects instead (it needs about five).</summary>
+    private const int NewtonRounds = 30;
 
     /// <summary>Per segment between kept entries: 0 unchecked, 1 tweened, 2 held (<see cref="Holds"/>); benign races between threads.</summary>
     private byte[]? _held;

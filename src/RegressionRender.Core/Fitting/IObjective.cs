@@ -9,6 +9,12 @@ internal interface IObjective
     /// <summary>The recorded loss over all samples (MSE or mean log-loss, plus the l2 penalty).</summary>
     double Loss(ReadOnlySpan<double> parameters);
 
+    /// <summary>
+    /// The recorded loss at <paramref name="parameters"/> and its rate of change along <paramref name="direction"/>
+    /// there (d/ds of loss(parameters + s·direction) at s = 0): what a Newton search along a line needs, in one pass.
+    /// </summary>
+    (double Loss, double Slope) LossAndSlope(ReadOnlySpan<double> parameters, ReadOnlySpan<double> direction);
+
     /// <summary>The gradient the optimizer follows, over the samples in <paramref name="batch"/>.</summary>
     void Gradient(ReadOnlySpan<double> parameters, ReadOnlySpan<int> batch, Span<double> gradient);
 

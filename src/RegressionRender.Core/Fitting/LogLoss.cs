@@ -19,6 +19,22 @@ internal sealed class LogLoss(double[] z, double[] y, int parameterCount, double
         return (sum / z.Length) + (Penalty.Of(parameters, l2) / 2);
     }
 
+    public (double Loss, double Slope) LossAndSlope(ReadOnlySpan<double> parameters, ReadOnlySpan<double> direction)
+    {
+        var (sum, slope) = (0.0, 0.0);
+        for (var i = 0; i < z.Length; i++)
+        {
+            var logit = RegressionModel.Polynomial(parameters, z[i]);
+            // One exponential for both softplus(logit) and the sigmoid (its derivative).
+            var e = Math.Exp(-Math.Abs(logit));
+            var softplus = Math.Max(logit, 0) + double.LogP1(e);
+            var sigmoid = logit >= 0 ? 1 / (1 + e) : e / (1 + e);
+            sum += softplus - (y[i] * logit);
+            slope += (sigmoid - y[i]) * RegressionModel.Polynomial(direction, z[i]);
+        }
+        return ((sum / z.Length) + (Penalty.Of(parameters, l2) / 2), (slope / z.Length) + Penalty.Slope(parameters, direction, l2));
+    }
+
     public void Gradient(ReadOnlySpan<double> parameters, ReadOnlySpan<int> batch, Span<double> gradient)
     {
         gradient.Clear();

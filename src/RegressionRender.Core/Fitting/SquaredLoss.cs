@@ -19,6 +19,18 @@ internal sealed class SquaredLoss(double[] z, double[] y, int parameterCount, do
         return (sum / z.Length) + Penalty.Of(parameters, l2);
     }
 
+    public (double Loss, double Slope) LossAndSlope(ReadOnlySpan<double> parameters, ReadOnlySpan<double> direction)
+    {
+        var (sum, slope) = (0.0, 0.0);
+        for (var i = 0; i < z.Length; i++)
+        {
+            var residual = y[i] - RegressionModel.Polynomial(parameters, z[i]);
+            sum += residual * residual;
+            slope -= 2 * residual * RegressionModel.Polynomial(direction, z[i]);
+        }
+        return ((sum / z.Length) + Penalty.Of(parameters, l2), (slope / z.Length) + (2 * Penalty.Slope(parameters, direction, l2)));
+    }
+
     public void Gradient(ReadOnlySpan<double> parameters, ReadOnlySpan<int> batch, Span<double> gradient)
     {
         gradient.Clear();
@@ -65,6 +77,17 @@ internal static class Penalty
         for (var k = 1; k < parameters.Length; k++)
         {
             sum += parameters[k] * parameters[k];
+        }
+        return l2 * sum;
+    }
+
+    /// <summary>Half the rate of change of <see cref="Of"/> along <paramref name="direction"/>: λ·Σ w·d over every parameter but the intercept.</summary>
+    public static double Slope(ReadOnlySpan<double> parameters, ReadOnlySpan<double> direction, double l2)
+    {
+        var sum = 0.0;
+        for (var k = 1; k < parameters.Length && l2 != 0; k++)
+        {
+            sum += parameters[k] * direction[k];
         }
         return l2 * sum;
     }

@@ -172,7 +172,8 @@ public sealed class TruthfulTweenTests
         var logistic = new RegressionModel(ModelKind.Logistic, 1);
         var record = Fitter.Fit(Flippers, logistic, new FitConfig { Optimizer = optimizer, LearningRate = rate, Epochs = 6 }, "fit", "flippers");
         var probe = new CurveProbe(new Viewport(new AxisRange(170, 232), new AxisRange(-0.05, 1.05), new PixelRect(0, 0, 800, 500)));
-        double[] before = new double[2], after = new double[2];
+        double[] before = new double[2], after = new double[2], straight = new double[2];
+        var raised = 0;
         for (var step = 0; step < 3; step++)
         {
             var lower = Math.Min(record.LossAt(step), record.LossAt(step + 1));
@@ -182,11 +183,19 @@ public sealed class TruthfulTweenTests
             {
                 record.Tween(step + (i / 2000.0), after);
                 Assert.True(record.LossOf(after) >= 0.99 * lower, $"{optimizer} at step {step + (i / 2000.0)}: loss {record.LossOf(after)} is below {lower}");
+                // A raised point is the nearest on its ray that does not flatter: its loss is the floor, 99.5% of the lower.
+                record.Interpolate(step + (i / 2000.0), straight);
+                if (record.LossOf(straight) < 0.995 * lower)
+                {
+                    Assert.True(Math.Abs(record.LossOf(after) - (0.995 * lower)) <= 1e-6 * lower, $"{optimizer} at step {step + (i / 2000.0)}: raised to loss {record.LossOf(after)}, the floor is {0.995 * lower}");
+                    raised++;
+                }
                 moves.Add(Math.Sqrt(probe.SquaredDisplacement(logistic, before, after)));
                 after.CopyTo(before, 0);
             }
             Assert.True(moves.Max() <= 0.05 * moves.Sum(), $"{optimizer} step {step}: one slice moves {moves.Max():F1} px of the step's {moves.Sum():F1} px");
         }
+        Assert.True(raised > 0, $"{optimizer}: no point of the first three steps was raised");
     }
     [Fact]
     public void A_Logistic_Tween_Never_Turns_The_Sigmoid_The_Wrong_Way()

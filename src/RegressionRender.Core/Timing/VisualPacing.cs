@@ -20,7 +20,8 @@ namespace RegressionRender.Core.Timing;
 /// (keeps the rule with room to spare and is calm), it is the plan; after the last stage, the best that keeps the rule.</item>
 /// <item>When none keeps the rule with room to spare, the <see cref="PolishedPlans"/> that break it least (that end on
 /// time and show a fit, and break it at most <see cref="PolishedBreach"/> times as much as the least) are polished frame by frame
-/// (<see cref="JumpPolish"/>); a plan that keeps the rule at all then wins, and failing that the one that breaks it least.</item>
+/// (<see cref="JumpPolish"/>); a plan that keeps the rule at all then wins, and failing that the calmest that breaks it
+/// little (<see cref="Least"/>).</item>
 /// </list>
 /// </summary>
 internal static class VisualPacing
@@ -93,7 +94,7 @@ internal static class VisualPacing
                 .OrderBy(plan => plan.Verdict.Breach).Take(PolishedPlans)
                 .Select(plan => (Func<RunClock, double[]?>)(own => JumpPolish.Polish(plan.Positions, own))),
             clock));
-        return (Best(judged) ?? Best(judged, headroom: 1) ?? judged.MinBy(plan => plan.Verdict.Breach)).Positions;
+        return (Best(judged) ?? Best(judged, headroom: 1) ?? judged[Least([.. judged.Select(plan => plan.Verdict)])]).Positions;
     }
 
     /// <summary>The last whole step before any fit shows inside the panel (0 when one does at once).</summary>
@@ -112,6 +113,18 @@ internal static class VisualPacing
             clock.Sample(u, row);
             return row;
         }
+    }
+
+    /// <summary>
+    /// Of plans that all break the rule, the one a viewer minds least: of those that break it at most
+    /// <see cref="PolishedBreach"/> times as much as the least, the calmest (a line flickering back and forth all along
+    /// is worse than a jolt in speed), then the one that breaks it least. Returns its index.
+    /// </summary>
+    public static int Least(IReadOnlyList<Smoothness.Verdict> verdicts)
+    {
+        var least = verdicts.Min(verdict => verdict.Breach);
+        return Enumerable.Range(0, verdicts.Count).Where(k => verdicts[k].Breach <= PolishedBreach * least)
+            .OrderBy(k => verdicts[k].Rank.Flicker).ThenBy(k => verdicts[k].Breach).First();
     }
 
     /// <summary>A placement and its verdict.</summary>

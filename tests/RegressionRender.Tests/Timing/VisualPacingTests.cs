@@ -144,6 +144,23 @@ public sealed class VisualPacingTests
     }
 
     [Fact]
+    public void Where_Every_Plan_Breaks_The_Rule_The_Calmest_Of_Those_Breaking_It_Little_Wins()
+    {
+        // Adam caught in a cycle (a degree-9 curve flipping between two shapes every ~130 steps): the plans that break
+        // the rule least land on alternate shapes, the trend walk's on one phase of the cycle.
+        var flickering = new Smoothness.Verdict(Score: 1.11, Busiest: 0.31, Reversals: 72, Empty: 1, EndsEarly: false, Frames: 153);
+        var calm = flickering with { Score = 1.59, Busiest = 0.13, Reversals = 2 };
+        var calmButJolting = calm with { Score = 2.9 };
+        var calmer = calm with { Score = 1.8, Reversals = 0 };
+
+        Assert.Equal(1, VisualPacing.Least([flickering, calm, calmButJolting]));
+        // Beyond 2.5 times the least breach a jolt is worse than flicker.
+        Assert.Equal(0, VisualPacing.Least([flickering, calmButJolting]));
+        // Up to the calm share (7 of 153 frames), reversals count alike: the smoother wins.
+        Assert.Equal(0, VisualPacing.Least([calm, calmer]));
+    }
+
+    [Fact]
     public void The_Objective_Refuses_Plans_That_End_Early_Leave_The_Panel_Empty_Or_Jump()
     {
         var good = new Smoothness.Verdict(Score: 0.5, Busiest: 0.3, Reversals: 0, Empty: 5, EndsEarly: false, Frames: 100);

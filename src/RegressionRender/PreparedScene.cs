@@ -112,13 +112,17 @@ public sealed class PreparedScene
                 if (fits[i].Label is null && shared.Contains(labels[i]))
                 {
                     labels[i] = round == 0
-                        ? $"{labels[i]} η = {fits[i].LearningRate.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}"
+                        ? $"{labels[i]} η = {Rate(fits[i].LearningRate)}"
                         : $"{labels[i]} ({i + 1})";
                 }
             }
         }
         return labels;
     }
+
+    /// <summary>A learning rate as it was written: 0.00004 beside 0.00015, never 4E-05 (powers of ten below 10⁻⁶).</summary>
+    private static string Rate(double rate) =>
+        rate >= 1e-6 ? rate.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture) : Core.Text.ReadoutText.Scientific(rate, 3);
 
     private static string DefaultLabel(OptimizerKind optimizer) => optimizer switch
     {

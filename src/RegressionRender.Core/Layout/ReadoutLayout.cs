@@ -83,8 +83,9 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
 
     /// <summary>
     /// A readout line broken into pieces that fit <paramref name="width"/> (continuations indented): between an
-    /// equation's terms, before a "·" or R², after a race's "label:  ". A piece that cannot be broken may stay wider (the caller checks).
-    /// The pieces joined with single spaces give back the line.
+    /// equation's terms, at a "·" or before R², after a race's "label:  ". A piece that cannot be broken may stay wider (the caller checks).
+    /// The pieces joined with single spaces give back the line, but for a "·" at a break: a separator, it is dropped
+    /// ("epoch 3000 / 3000" over "step 2999→3000 / 3000", not a line starting "· step").
     /// </summary>
     public static List<string> Wrap(ReadoutLine line, float size, float width, ITextMeasure measure)
     {
@@ -117,6 +118,13 @@ public sealed record ReadoutLayout(PixelRect Box, float FontPx, float Padding, R
             start = lastBreak;
         }
         pieces.Add(text[start..]);
+        for (var k = 1; k < pieces.Count; k++)
+        {
+            if (pieces[k].StartsWith('·'))
+            {
+                (pieces[k - 1], pieces[k]) = (pieces[k - 1].TrimEnd(), pieces[k][1..].TrimStart());
+            }
+        }
         return pieces;
     }
 

@@ -28,6 +28,19 @@ public sealed class SceneLoaderTests
     }
 
     [Fact]
+    public void Small_Learning_Rates_In_Labels_Are_Written_As_Decimals()
+    {
+        // G4 wrote 4E-05 beside 0.00015 in the legend, the readouts and the warnings of a race on raw x.
+        using var folder = new TempFolder();
+        var path = folder.Write("race.json", """
+            { "data": { "points": [[1, 2], [3, 4], [5, 7]] },
+              "fit": [ { "optimizer": "gd", "learningRate": 4e-05 }, { "optimizer": "gd", "learningRate": 0.00015 }, { "optimizer": "gd", "learningRate": 1e-7 } ] }
+            """);
+        var labels = RegressionRender.PreparedScene.Load(path).Fits.Select(f => f.Info.Label).ToArray();
+        Assert.Equal(["GD η = 0.00004", "GD η = 0.00015", "GD η = 1.00×10⁻⁷"], labels);
+    }
+
+    [Fact]
     public void Should_Accept_Comments_And_Trailing_Commas()
     {
         using var folder = new TempFolder();

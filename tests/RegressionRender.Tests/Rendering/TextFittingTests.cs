@@ -95,6 +95,17 @@ public sealed class TextFittingTests : IDisposable
     }
 
     [Fact]
+    public void A_Line_Broken_At_A_Separator_Drops_It()
+    {
+        // A 640-wide GIF's readout went "epoch 3000 / 3000" over "· step 2999→3000 / 3000".
+        var line = new ReadoutLine("epoch 3000 / 3000  ·  step 2999→3000 / 3000", ReadoutTone.Text, 0);
+
+        var pieces = ReadoutLayout.Wrap(line, 12, _measure.Width("step 2999→3000 / 3000", 12) + 4, _measure);
+
+        Assert.Equal(["epoch 3000 / 3000", "step 2999→3000 / 3000"], pieces);
+    }
+
+    [Fact]
     public void An_Equation_Wraps_Between_Its_Terms_And_The_Pieces_Give_Back_The_Line()
     {
         var line = new ReadoutLine("y = −0.023z⁹ + 0.166z⁸ + 0.15z⁷ − 0.346z⁶ − 0.02z⁵ − 0.56z⁴", ReadoutTone.Fit, 0, Bold: true);

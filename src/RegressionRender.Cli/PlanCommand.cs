@@ -43,6 +43,10 @@ internal static class PlanCommand
             var diverged = fit.Diverged ? $"  DIVERGED at step {fit.DivergedAtStep}" : "";
             await output.WriteLineAsync($"{fit.Label}: {fit.Steps} steps ({fit.Epochs} epochs × {fit.StepsPerEpoch}), final [{string.Join(", ", fit.Final.Select(v => v.ToString("0.####")))}] loss {fit.FinalLoss:0.####}, target {target}{diverged}{kept}");
         }
+        var motion = report.Motion;
+        await output.WriteLineAsync(
+            $"motion: {(motion.KeepsRules ? "keeps the rules" : "BREAKS the rules")}: largest change of movement {motion.JumpScore:0.00} of the allowed, " +
+            $"busiest tenth of the frames {motion.BusiestShare:0%} of the movement; {motion.Reversals} of {motion.AnimatedFrames} animated frames reverse, {motion.EmptyFrames} show no fit");
         await output.WriteLineAsync($"{"frame",6} {"time",7} {"phase",-10} {"progress",8} {"move px",8}  fits (iteration: parameters)");
         var every = Math.Max(1, report.FrameCount / 40);
         foreach (var frame in report.Frames.Where(f => f.Frame % every == 0 || f.Frame == report.FrameCount - 1))

@@ -3,7 +3,7 @@ using RegressionRender.Core.Timing;
 namespace RegressionRender;
 
 /// <summary>The frame timeline as the <c>plan --json</c> contract: numbers only, no drawing.</summary>
-public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, double Duration, IReadOnlyList<PlanFit> Fits, IReadOnlyList<PlanFrame> Frames)
+public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, double Duration, IReadOnlyList<PlanFit> Fits, PlanMotion Motion, IReadOnlyList<PlanFrame> Frames)
 {
     /// <summary>The report as one line of camelCase JSON (the <c>plan --json</c> output).</summary>
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, ReportJsonContext.Default.PlanReport);
@@ -24,7 +24,9 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
             [.. s.Fits.Select((f, k) => new PlanFitFrame(
                 f.Iteration, scene.Fits[k].InDataUnits(f.Parameters), f.Loss, f.Epoch, [f.FromStep, f.ToStep], [f.FromLoss, f.ToLoss],
                 f.Display == FitDisplay.Tween ? "tween" : "iterate", f.Visible))])).ToList();
-        return new PlanReport(timeline.FrameCount, timeline.Fps, view.Width, view.Height, timeline.Duration, fits, frames);
+        var verdict = DrawnMotion.Judge(timeline, scene.Fits, new CurveProbe(plan.FitViewport));
+        var motion = new PlanMotion(verdict.Frames, verdict.Score, verdict.Busiest, verdict.Reversals, verdict.Empty, verdict.Keeps(headroom: 1));
+        return new PlanReport(timeline.FrameCount, timeline.Fps, view.Width, view.Height, timeline.Duration, fits, motion, frames);
     }
 
     /// <summary>"hold-start", "animate" or "hold-end".</summary>
@@ -35,6 +37,18 @@ public sealed record PlanReport(int FrameCount, int Fps, int Width, int Height, 
         _ => "hold-end",
     };
 }
+
+/// <summary>
+/// The motion of the animated frames as drawn, by the README's rules (<see cref="Smoothness"/>): what a test or a
+/// reviewer would compute from the frames.
+/// </summary>
+/// <param name="AnimatedFrames">Frames of the animation proper.</param>
+/// <param name="JumpScore">The largest change of movement between consecutive frames over the allowed change (max(15% of the largest movement, 1.5 px)): at most 1 keeps the jump rule.</param>
+/// <param name="BusiestShare">The share of the movement the busiest tenth of the frames carry: at most 0.35 keeps the rule.</param>
+/// <param name="Reversals">Frames whose movement turns back on the previous frame's by more than 120° (both moves at least 3 px): flicker, unless the fit itself turns back that often.</param>
+/// <param name="EmptyFrames">Frames in which no fit shows inside the fit panel (at most 5% keep the rule).</param>
+/// <param name="KeepsRules">True when the plan keeps all of them: the jump rule, the busiest share, at most 5% empty frames, and only the last frame on every fit's final step.</param>
+public sealed record PlanMotion(int AnimatedFrames, double JumpScore, double BusiestShare, int Reversals, int EmptyFrames, bool KeepsRules);
 
 /// <summary>One fit in the plan.</summary>
 /// <param name="Label">Legend label.</param>

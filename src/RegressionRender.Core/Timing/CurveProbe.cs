@@ -161,6 +161,24 @@ public sealed class CurveProbe
 
     private bool Inside(double row) => row > _top && row < _bottom;
 
+    /// <summary>
+    /// True when the movement from <paramref name="before"/> to <paramref name="now"/> and on to <paramref name="after"/>
+    /// (sampled rows of the same curves) turns back by more than 120° (<see cref="Smoothness.ReversalCosine"/>), both
+    /// moves at least <see cref="Smoothness.ReversalPixels"/>, as seen inside the panel: the frame in the middle reverses.
+    /// </summary>
+    public bool Reverses(ReadOnlySpan<float> before, ReadOnlySpan<float> now, ReadOnlySpan<float> after)
+    {
+        double dot = 0, into = 0, outOf = 0;
+        for (var s = 0; s < now.Length; s++)
+        {
+            var a = Clamp(now[s]) - Clamp(before[s]);
+            var b = Clamp(after[s]) - Clamp(now[s]);
+            (dot, into, outOf) = (dot + (a * b), into + (a * a), outOf + (b * b));
+        }
+        var floor = Smoothness.ReversalPixels * Smoothness.ReversalPixels * now.Length;
+        return into >= floor && outOf >= floor && dot < Smoothness.ReversalCosine * Math.Sqrt(into * outOf);
+    }
+
     /// <summary>True when a sampled row (from <see cref="Sample"/>) shows any of the curve inside the panel, not only clamped to its edges.</summary>
     public bool AnyInside(ReadOnlySpan<float> rows) => InsideShare(rows) > 0;
 

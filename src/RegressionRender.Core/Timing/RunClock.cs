@@ -125,28 +125,13 @@ internal sealed class RunClock
     {
         // Three rows at a time (before, this, after): memory stays at three frames whatever the frame count.
         var (before, now, after) = (new float[RowLength], new float[RowLength], new float[RowLength]);
-        var floor = Smoothness.ReversalPixels * Smoothness.ReversalPixels * RowLength;
         var (empty, count) = (0, 0);
         for (var j = 0; j < positions.Count; j++)
         {
             (before, now, after) = (now, after, before);
             Sample(positions[j], after);
             empty += Probe.AnyInside(after) ? 0 : 1;
-            if (j < 2)
-            {
-                continue;
-            }
-            double dot = 0, into = 0, outOf = 0;
-            for (var s = 0; s < RowLength; s++)
-            {
-                var a = Probe.Clamp(now[s]) - Probe.Clamp(before[s]);
-                var b = Probe.Clamp(after[s]) - Probe.Clamp(now[s]);
-                (dot, into, outOf) = (dot + (a * b), into + (a * a), outOf + (b * b));
-            }
-            if (into >= floor && outOf >= floor && dot < Smoothness.ReversalCosine * Math.Sqrt(into * outOf))
-            {
-                count++;
-            }
+            count += j >= 2 && Probe.Reverses(before, now, after) ? 1 : 0;
         }
         return (count, empty);
     }

@@ -47,6 +47,47 @@ public sealed class PlanContractTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ExampleTheory.All), MemberType = typeof(ExampleTheory))]
+    public void The_Motion_Summary_Is_What_The_Frames_Show(string example)
+    {
+        // Recomputed here from the frames, as a reviewer would: the jump rule from displacementPx, the busiest tenth,
+        // the frames with no fit visible, and the reversals on the curves drawn (clamped to the panel).
+        var scene = PreparedScene.Load(ExampleTheory.PathOf(example));
+        using var plan = JsonDocument.Parse(PlanReport.Build(scene).ToJson());
+        var animated = plan.RootElement.GetProperty("frames").EnumerateArray().Where(f => f.GetProperty("phase").GetString() == "animate").ToList();
+        var moves = animated.Skip(1).Select(f => f.GetProperty("displacementPx").GetDouble()).ToArray();
+        var jump = moves.Zip(moves.Skip(1), (a, b) => Math.Abs(b - a)).Max() / Math.Max(0.15 * moves.Max(), 1.5);
+        var busiest = moves.OrderDescending().Take(Math.Max(1, moves.Length / 10)).Sum() / moves.Sum();
+        var empty = animated.Count(f => f.GetProperty("fits").EnumerateArray().All(fit => fit.GetProperty("visible").GetDouble() == 0));
+        var view = scene.PlanFor(scene.Config.View.Width, scene.Config.View.Height);
+        var probe = new Core.Timing.CurveProbe(view.FitViewport);
+        var rows = scene.TimelineFor(view, scene.Config.Animation.Fps).Frames.Where(f => f.Phase == Core.Timing.FramePhase.Animate).Select(frame =>
+            frame.Fits.SelectMany((fit, k) =>
+            {
+                var row = new float[Core.Timing.CurveProbe.SampleCount];
+                probe.Sample(scene.Fits[k].Info.Model, fit.Parameters, row);
+                return row.Select(r => probe.Clamp(r));
+            }).ToArray()).ToList();
+        var reversals = 0;
+        for (var j = 1; j + 1 < rows.Count; j++)
+        {
+            var into = rows[j].Zip(rows[j - 1], (a, b) => a - b).ToArray();
+            var outOf = rows[j + 1].Zip(rows[j], (a, b) => a - b).ToArray();
+            var (lengthInto, lengthOut) = (Math.Sqrt(into.Sum(d => d * d) / into.Length), Math.Sqrt(outOf.Sum(d => d * d) / outOf.Length));
+            var cosine = into.Zip(outOf, (a, b) => a * b).Sum() / into.Length / (lengthInto * lengthOut);
+            reversals += lengthInto >= 3 && lengthOut >= 3 && cosine < -0.5 ? 1 : 0;
+        }
+
+        var motion = plan.RootElement.GetProperty("motion");
+        Assert.Equal(animated.Count, motion.GetProperty("animatedFrames").GetInt32());
+        Assert.Equal(jump, motion.GetProperty("jumpScore").GetDouble(), 9);
+        Assert.Equal(busiest, motion.GetProperty("busiestShare").GetDouble(), 9);
+        Assert.Equal(empty, motion.GetProperty("emptyFrames").GetInt32());
+        Assert.Equal(reversals, motion.GetProperty("reversals").GetInt32());
+        Assert.True(motion.GetProperty("keepsRules").GetBoolean(), $"{example}: {motion}");
+    }
+
     /// <summary>MSE or mean log-loss (with the penalty) of parameters in the data's units, written out here, independently of the fitter.</summary>
     private static double Loss(PreparedScene scene, FitRecord record, double[] parameters)
     {

@@ -71,7 +71,10 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         var rect = new SKRect(box.Left, box.Top, box.Right, box.Bottom);
         _box.Color = _context.Style.Paper.WithAlpha(200);
         canvas.DrawRoundRect(rect, 6 * _context.Layout.Scale, 6 * _context.Layout.Scale, _box);
-        var drawn = new System.Text.StringBuilder();
+        // What was drawn, line by line: a line drawn whole reads as its text (its breaks, and a "·" dropped at one,
+        // undone); a line with a piece cut short, as its pieces.
+        var drawn = new List<string>();
+        var (pieces, whole) = (new List<string>(), true);
         var baseline = rect.Top + layout.Padding + (regular.Size * 0.95f);
         var width = box.Width - (2 * layout.Padding);
         foreach (var (line, piece, continued) in layout.Rows(lines, _measure))
@@ -99,11 +102,18 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
             // Only a piece no break could bring inside the box is cut (the layout avoids that at every supported size).
             var shown = TextFit.Ellipsize(piece, font, room + 0.5f);
             canvas.DrawText(shown, x, baseline, SKTextAlign.Left, font, _text);
-            drawn.Append(drawn.Length == 0 ? "" : continued ? " " : "\n").Append(shown);
+            if (!continued)
+            {
+                (pieces, whole) = ([], true);
+                drawn.Add("");
+            }
+            pieces.Add(shown);
+            whole &= shown == piece;
+            drawn[^1] = whole ? line.Text : string.Join(' ', pieces);
             baseline += layout.LineHeight;
         }
         // A box is one text on one background: its lines, one per row.
-        _context.Boxes?.Add(role, ReadoutLines.Plain(lines), drawn.ToString(), layout.FontPx, rect, 200 / 255f);
+        _context.Boxes?.Add(role, ReadoutLines.Plain(lines), string.Join('\n', drawn), layout.FontPx, rect, 200 / 255f);
     }
 
     /// <summary>A legend key: a short stroke drawn as the mark it names (a fit's line, the dashed optimum, the faint start).</summary>

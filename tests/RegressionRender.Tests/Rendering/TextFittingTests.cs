@@ -106,6 +106,30 @@ public sealed class TextFittingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Readout_Wrapped_At_A_Separator_Reads_As_Its_Text_In_The_Layout()
+    {
+        // One fit, three panels, 640×360: "epoch 3000 / 3000  ·  step 3000 / 3000" wraps at its "·", which is not
+        // drawn; the layout's drawn text still reads as the text meant (a review read "epoch 3000 / 3000 step 3000 /
+        // 3000" there, and a check comparing them would take it for cut text).
+        using var folder = new Support.TempFolder();
+        var config = folder.Write("wrap.json", $$"""
+            { "title": "One fit, three panels", "subtitle": "raw horsepower",
+              "data": { "csv": "{{Support.Repo.Path_("examples", "data", "cars.csv")}}", "x": "Horsepower", "y": "Miles_per_Gallon" },
+              "fit": { "optimizer": "gd", "learningRate": 0.00004, "epochs": 3000 },
+              "animation": { "duration": 2, "pacing": "iterations" },
+              "view": { "width": 640, "height": 360, "panels": ["fit", "loss", "surface"], "target": true } }
+            """);
+
+        var result = await Support.CliRunner.RunAsync("layout", config, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var layout = System.Text.Json.JsonDocument.Parse(result.Output);
+        var readout = layout.RootElement.GetProperty("texts").EnumerateArray().Single(t => t.GetProperty("role").GetString() == "readout");
+        Assert.Contains("epoch 3000 / 3000  ·  step 3000 / 3000", readout.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(readout.GetProperty("text").GetString(), readout.GetProperty("drawn").GetString());
+    }
+
+    [Fact]
     public void An_Equation_Wraps_Between_Its_Terms_And_The_Pieces_Give_Back_The_Line()
     {
         var line = new ReadoutLine("y = −0.023z⁹ + 0.166z⁸ + 0.15z⁷ − 0.346z⁶ − 0.02z⁵ − 0.56z⁴", ReadoutTone.Fit, 0, Bold: true);

@@ -71,8 +71,9 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
         var rect = new SKRect(box.Left, box.Top, box.Right, box.Bottom);
         _box.Color = _context.Style.Paper.WithAlpha(200);
         canvas.DrawRoundRect(rect, 6 * _context.Layout.Scale, 6 * _context.Layout.Scale, _box);
-        // What was drawn, line by line: a line drawn whole reads as its text (its breaks, and a "·" dropped at one,
-        // undone); a line with a piece cut short, as its pieces.
+        // What was drawn, line by line, for a layout report: a line drawn whole reads as its text (its breaks, and a
+        // "·" dropped at one, undone); a line with a piece cut short, as its pieces.
+        var report = _context.Boxes is not null;
         var drawn = new List<string>();
         var (pieces, whole) = (new List<string>(), true);
         var baseline = rect.Top + layout.Padding + (regular.Size * 0.95f);
@@ -102,14 +103,17 @@ internal sealed class ReadoutLayer : IFrameLayer, IDisposable
             // Only a piece no break could bring inside the box is cut (the layout avoids that at every supported size).
             var shown = TextFit.Ellipsize(piece, font, room + 0.5f);
             canvas.DrawText(shown, x, baseline, SKTextAlign.Left, font, _text);
-            if (!continued)
+            if (report)
             {
-                (pieces, whole) = ([], true);
-                drawn.Add("");
+                if (!continued)
+                {
+                    (pieces, whole) = ([], true);
+                    drawn.Add("");
+                }
+                pieces.Add(shown);
+                whole &= shown == piece;
+                drawn[^1] = whole ? line.Text : string.Join(' ', pieces);
             }
-            pieces.Add(shown);
-            whole &= shown == piece;
-            drawn[^1] = whole ? line.Text : string.Join(' ', pieces);
             baseline += layout.LineHeight;
         }
         // A box is one text on one background: its lines, one per row.

@@ -5,11 +5,12 @@ namespace RegressionRender.Core.Timing;
 
 /// <summary>
 /// Measures fitted curves as the viewer sees them across the fit panel: how far they move and how much of them is
-/// inside the panel. A curve is sampled at evenly spaced x and taken as the polyline through those samples; it is
-/// clamped to the panel's edges before it is compared, so movement outside the panel — a fit far off-screen, or
-/// flying off — counts for nothing: pacing spends frames only on what can be seen. Both measures are exact
-/// integrals over that polyline, so they change continuously with the parameters, even for a near-vertical line
-/// that crosses the panel between two samples.
+/// inside the panel. A curve is sampled at evenly spaced x and taken as the polyline through those samples. Where it
+/// is inside the panel in both of two frames, it moves by their distance; where in only one, by its distance to the
+/// panel's nearest edge (it is seen to enter or leave there); where in neither, not at all: movement outside the
+/// panel — a fit far off-screen, or flying off — counts for nothing, and pacing spends frames only on what can be
+/// seen. Both measures are exact integrals over that polyline, so they change continuously with the parameters,
+/// even for a near-vertical line that crosses the panel between two samples.
 /// </summary>
 public sealed class CurveProbe
 {
@@ -59,9 +60,9 @@ public sealed class CurveProbe
 
     /// <summary>
     /// The visible movement between two sampled rows (of one or several curves, <see cref="SampleCount"/> each), in
-    /// pixels: the root mean square, over the panel's width, of how far the clamped polyline moved, counting only
-    /// where it is inside the panel in at least one of the two (a curve off the panel in both, even on opposite
-    /// sides, shows no movement).
+    /// pixels: the root mean square, over the panel's width, of how far the polyline moved where it is inside the
+    /// panel in both, or to the nearest edge where it is inside in one (a curve off the panel in both, even on
+    /// opposite sides, shows no movement).
     /// </summary>
     public double Movement(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => Math.Sqrt(SquaredMovement(a, b));
 
@@ -94,7 +95,13 @@ public sealed class CurveProbe
         return ((inside / 3) + clamped) / (a.Length / Samples * (Samples - 1));
     }
 
-    /// <summary>∫₀¹ of the squared distance between two clamped line segments (a0→a1, b0→b1), where either is inside the panel, for segments not both inside.</summary>
+    /// <summary>
+    /// ∫₀¹ of the squared movement between two line segments (a0→a1, b0→b1), for segments not both inside the panel:
+    /// where both are inside, their distance; where only one is, its distance to the panel's nearest edge (a curve
+    /// that enters or leaves the panel between two frames is seen to come in or go out there, whichever side the
+    /// other frame's curve lies: a sliver of a line vanishing at the bottom while the next frame's line lies above
+    /// the top moves by the sliver's depth, not by the panel's height); where neither is, nothing.
+    /// </summary>
     private double SegmentSquared(double a0, double a1, double b0, double b1)
     {
         var (top, bottom) = (_top, _bottom);
@@ -102,8 +109,9 @@ public sealed class CurveProbe
         {
             return 0;
         }
-        // Pieces between the points where either segment crosses an edge: on each, both clamped segments are straight.
-        Span<double> cuts = stackalloc double[6];
+        // Pieces between the points where either segment crosses an edge or the panel's middle: on each, both are
+        // inside or outside throughout, and each inside one's nearest edge is the same edge, so the movement is straight.
+        Span<double> cuts = stackalloc double[8];
         var count = 0;
         cuts[count++] = 0;
         AddCrossings(a0, a1, cuts, ref count);
@@ -111,7 +119,7 @@ public sealed class CurveProbe
         cuts[count++] = 1;
         for (var i = 2; i < count - 1; i++)
         {
-            // Insertion sort of the (at most four) crossings.
+            // Insertion sort of the (at most six) crossings.
             for (var j = i; j > 1 && cuts[j] < cuts[j - 1]; j--)
             {
                 (cuts[j], cuts[j - 1]) = (cuts[j - 1], cuts[j]);
@@ -119,37 +127,47 @@ public sealed class CurveProbe
         }
         var sum = 0.0;
         var (da, db) = (a1 - a0, b1 - b0);
-        var previous = Clamp(a0) - Clamp(b0);
         for (var k = 0; k + 1 < count; k++)
         {
             var (s0, s1) = (cuts[k], cuts[k + 1]);
-            var next = Clamp(a0 + (da * s1)) - Clamp(b0 + (db * s1));
-            var middle = (s0 + s1) / 2;
-            if (s1 > s0 && (Inside(a0 + (da * middle)) || Inside(b0 + (db * middle))))
+            if (!(s1 > s0))
             {
-                sum += (s1 - s0) * Squared(previous, next);
+                continue;
             }
-            previous = next;
+            var middle = (s0 + s1) / 2;
+            var (aIn, bIn) = (Inside(a0 + (da * middle)), Inside(b0 + (db * middle)));
+            if (aIn || bIn)
+            {
+                sum += (s1 - s0) * Squared(Moved(s0), Moved(s1));
+            }
+
+            // The movement at s on this piece.
+            double Moved(double s)
+            {
+                var (a, b) = (a0 + (da * s), b0 + (db * s));
+                return aIn && bIn ? a - b : aIn ? a - NearestEdge(a0 + (da * middle)) : b - NearestEdge(b0 + (db * middle));
+            }
         }
         return sum;
     }
 
-    /// <summary>Adds the fractions (strictly between 0 and 1) at which the segment from y0 to y1 crosses the panel's top or bottom.</summary>
+    /// <summary>The panel edge (top or bottom row) nearest to a row inside the panel.</summary>
+    private double NearestEdge(double row) => row < (_top + _bottom) / 2 ? _top : _bottom;
+
+    /// <summary>Adds the fractions (strictly between 0 and 1) at which the segment from y0 to y1 crosses the panel's top, middle or bottom.</summary>
     private void AddCrossings(double y0, double y1, Span<double> cuts, ref int count)
     {
         if (y0 == y1)
         {
             return;
         }
-        var top = (_top - y0) / (y1 - y0);
-        if (top > 0 && top < 1)
+        foreach (var level in (ReadOnlySpan<double>)[_top, (_top + _bottom) / 2, _bottom])
         {
-            cuts[count++] = top;
-        }
-        var bottom = (_bottom - y0) / (y1 - y0);
-        if (bottom > 0 && bottom < 1)
-        {
-            cuts[count++] = bottom;
+            var at = (level - y0) / (y1 - y0);
+            if (at > 0 && at < 1)
+            {
+                cuts[count++] = at;
+            }
         }
     }
 

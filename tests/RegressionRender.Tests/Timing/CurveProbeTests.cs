@@ -36,6 +36,19 @@ public sealed class CurveProbeTests
     }
 
     [Fact]
+    public void A_Curve_Leaving_The_Panel_Moves_As_Far_As_The_Nearest_Edge()
+    {
+        // y = 0.02x − 0.25 just reaches into the panel at its right end (0.05 units, 2 px deep, over the last sixth of
+        // the width); the next frame's line lies far above the top. The viewer sees a sliver vanish at the bottom:
+        // measured to the line above, the sliver moved by the panel's height, 600 px over a sixth of the width, about
+        // 240 px RMS; to the nearest edge, by its depth.
+        var sliver = Math.Sqrt(Probe.SquaredDisplacement(Line, [-0.25, 0.02], [40, 0]));
+        Assert.True(sliver < 2, $"a 2 px deep sliver vanishing at the bottom moved {sliver:F1} px");
+        // A line leaving through the top edge it is near moves as far as that edge.
+        Assert.Equal(40, Math.Sqrt(Probe.SquaredDisplacement(Line, [14, 0], [30, 0])), 3);
+    }
+
+    [Fact]
     public void The_Visible_Share_Is_The_Part_Of_The_Curve_Inside_The_Panel()
     {
         Assert.Equal(1, Probe.VisibleShare(Line, [7.5, 0]), 6);
